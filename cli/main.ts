@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+
+/** Each file in cli/commands/ exports `register(program)`: adding a subcommand never touches this file. */
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function buildProgram(): Promise<Command> {
+  const program = new Command('scalelab')
+    .description('ScaleLab: labs, templates, sandbox and checks for scaling on AWS from 1 to 10 million users')
+    .version('0.1.0')
+    .showHelpAfterError();
+  const files = readdirSync(join(here, 'commands'))
+    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts'))
+    .sort();
+  for (const file of files) {
+    const mod = (await import(join(here, 'commands', file))) as Partial<CommandModule>;
+    mod.register?.(program);
+  }
+  return program;
+}
+
+const isEntry = process.argv[1] && /cli[\\/](main\.ts|bin\.js)$/.test(process.argv[1]);
+if (isEntry) {
+  const program = await buildProgram();
+  await program.parseAsync(process.argv);
+}

@@ -1,0 +1,11 @@
+/** The two languages every page, lab and UI string exists in. */
+export const locales = ['en', 'ko'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'en';
+
+/** A string in both languages: content and metadata use this shape everywhere. */
+export type Localized = Record<Locale, string>;
+
+export function isLocale(value: string | undefined | null): value is Locale {
+  return value === 'en' || value === 'ko';
+}
