@@ -1,0 +1,75 @@
+import rehypeShiki from '@shikijs/rehype';
+import { bundleMDX } from 'mdx-bundler';
+import remarkGfm from 'remark-gfm';
+
+/** Components an MDX lab may use. Anything else is a content error caught at build/test time. */
+export const mdxComponentNames = [
+  'Callout',
+  'Steps',
+  'Step',
+  'Tabs',
+  'Tab',
+  'Diagram',
+  'Check',
+  'Quiz',
+  'CostNote',
+] as const;
+
+export interface CompiledLab {
+  /** The function body mdx-bundler produced; render it with `getMDXComponent` from 'mdx-bundler/client'. */
+  code: string;
+  /** Every `<Step id>` in document order, every `<Check id>`, every `<Diagram name>`: the loader validates them. */
+  stepIds: string[];
+  checkIds: string[];
+  diagramNames: string[];
+  components: string[];
+}
+
+export class MdxCompileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'MdxCompileError';
+  }
+}
+
+/** Compile one lab's MDX. Slow (esbuild + shiki): run it once per file at build time, never per request. */
+export async function compileLabMdx(source: string, file: string): Promise<CompiledLab> {
+  let code: string;
+  try {
+    const result = await bundleMDX({
+      source,
+      mdxOptions(options) {
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+        options.rehypePlugins = [
+          ...(options.rehypePlugins ?? []),
+          [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
+        ];
+        return options;
+      },
+    });
+    code = result.code;
+  } catch (err) {
+    const errors = (err as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors;
+    const first = errors?.[0];
+    const where = first?.location ? `${first.location.line}:${first.location.column}: ` : '';
+    throw new MdxCompileError(file, `${where}${first?.text ?? (err as Error).message}`);
+  }
+  return { code, ...scanReferences(source) };
+}
+
+/** The references a lab makes, read from the source (attribute values are plain strings by convention). */
+export function scanReferences(source: string): Omit<CompiledLab, 'code'> {
+  const withoutCode = source.replace(/^```[\s\S]*?^```/gm, '');
+  const attr = (tag: string, name: string) =>
+    [...withoutCode.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1] as string);
+  const components = [...new Set([...withoutCode.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)].map((m) => m[1] as string))];
+  return {
+    stepIds: attr('Step', 'id'),
+    checkIds: attr('Check', 'id'),
+    diagramNames: attr('Diagram', 'name'),
+    components,
+  };
+}
