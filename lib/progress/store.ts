@@ -1,0 +1,222 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type StageId, stageIds } from '@/lib/labs/types';
+import type { Database } from './database';
+import { checkRuns, learners, quizAnswers, sandboxStates, stackOperations, stageOverrides } from './schema';
+import { type StageStatus, stageStatuses } from './unlock';
+
+export interface QuizAnswerRecord {
+  learnerId: string;
+  stageId: StageId;
+  questionId: string;
+  choiceIds: string[];
+  correct: boolean;
+}
+
+export interface CheckRunStart {
+  learnerId: string;
+  stageId: StageId;
+  accountKind: string;
+  accountId?: string | null;
+}
+
+export interface CheckRunFinish {
+  results: unknown[];
+  apiCalls: unknown[];
+  allRequiredPassed: boolean;
+  accountId?: string | null;
+  error?: string | null;
+}
+
+export type CheckRunRow = typeof checkRuns.$inferSelect;
+export type StackOperationRow = typeof stackOperations.$inferSelect;
+export type OverrideKind = 'unlock' | 'complete' | 'reset';
+
+/** What a change on the store tells live pages (SSE): a channel per learner, one for everything. */
+export interface ProgressEvent {
+  type: 'check-run' | 'stage-override' | 'quiz' | 'stack-operation';
+  learnerId: string;
+  stageId?: string | null;
+  id?: string;
+}
+
+export const ALL_CHANNEL = 'scalelab_progress';
+
+/** The typed store: everything the app and the CLI read and write. No SQL outside lib/progress. */
+export function createStore(database: Database) {
+  const { db } = database;
+
+  async function publish(event: ProgressEvent): Promise<void> {
+    await database.notify(ALL_CHANNEL, JSON.stringify(event));
+  }
+
+  return {
+    kind: database.kind,
+
+    async ensureLearner(id: string): Promise<void> {
+      await db
+        .insert(learners)
+        .values({ id })
+        .onConflictDoUpdate({ target: learners.id, set: { lastSeenAt: sql`now()` } });
+    },
+
+    async learnerExists(id: string): Promise<boolean> {
+      const rows = await db.select({ id: learners.id }).from(learners).where(eq(learners.id, id)).limit(1);
+      return rows.length > 0;
+    },
+
+    /** Every stage's status for this learner, by the unlock rule (lib/progress/unlock.ts). */
+    async stageStatuses(learnerId: string): Promise<Record<StageId, StageStatus>> {
+      const [passedRuns, overrides] = await Promise.all([
+        db
+          .select({ stageId: checkRuns.stageId, finishedAt: checkRuns.finishedAt })
+          .from(checkRuns)
+          .where(
+            and(
+              eq(checkRuns.learnerId, learnerId),
+              eq(checkRuns.status, 'finished'),
+              eq(checkRuns.allRequiredPassed, true),
+            ),
+          ),
+        db
+          .select({ stageId: stageOverrides.stageId, kind: stageOverrides.kind, createdAt: stageOverrides.createdAt })
+          .from(stageOverrides)
+          .where(eq(stageOverrides.learnerId, learnerId)),
+      ]);
+      return stageStatuses({
+        stages: stageIds,
+        passedRuns: passedRuns.flatMap((r) => (r.finishedAt ? [{ stageId: r.stageId, finishedAt: r.finishedAt }] : [])),
+        overrides,
+      });
+    },
+
+    async recordQuizAnswer(answer: QuizAnswerRecord): Promise<void> {
+      await db
+        .insert(quizAnswers)
+        .values(answer)
+        .onConflictDoUpdate({
+          target: [quizAnswers.learnerId, quizAnswers.stageId, quizAnswers.questionId],
+          set: {
+            choiceIds: answer.choiceIds,
+            correct: answer.correct,
+            attempts: sql`${quizAnswers.attempts} + 1`,
+            answeredAt: sql`now()`,
+          },
+        });
+      await publish({ type: 'quiz', learnerId: answer.learnerId, stageId: answer.stageId });
+    },
+
+    async quizAnswers(
+      learnerId: string,
+      stageId: StageId,
+    ): Promise<{ questionId: string; choiceIds: string[]; correct: boolean; attempts: number }[]> {
+      return db
+        .select({
+          questionId: quizAnswers.questionId,
+          choiceIds: quizAnswers.choiceIds,
+          correct: quizAnswers.correct,
+          attempts: quizAnswers.attempts,
+        })
+        .from(quizAnswers)
+        .where(and(eq(quizAnswers.learnerId, learnerId), eq(quizAnswers.stageId, stageId)));
+    },
+
+    async startCheckRun(start: CheckRunStart): Promise<CheckRunRow> {
+      const [row] = await db.insert(checkRuns).values(start).returning();
+      if (!row) throw new Error('The check run was not stored.');
+      await publish({ type: 'check-run', learnerId: start.learnerId, stageId: start.stageId, id: row.id });
+      return row;
+    },
+
+    async finishCheckRun(id: string, finish: CheckRunFinish): Promise<CheckRunRow> {
+      const [row] = await db
+        .update(checkRuns)
+        .set({
+          ...finish,
+          status: finish.error ? 'failed' : 'finished',
+          // A failed run (the engine broke, not the learner) never unlocks.
+          allRequiredPassed: finish.error ? false : finish.allRequiredPassed,
+          finishedAt: sql`now()`,
+        })
+        .where(eq(checkRuns.id, id))
+        .returning();
+      if (!row) throw new Error(`No check run ${id}.`);
+      await publish({ type: 'check-run', learnerId: row.learnerId, stageId: row.stageId, id });
+      return row;
+    },
+
+    async latestCheckRun(learnerId: string, stageId: StageId): Promise<CheckRunRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(checkRuns)
+        .where(and(eq(checkRuns.learnerId, learnerId), eq(checkRuns.stageId, stageId)))
+        .orderBy(desc(checkRuns.startedAt))
+        .limit(1);
+      return row;
+    },
+
+    async checkRun(id: string): Promise<CheckRunRow | undefined> {
+      const [row] = await db.select().from(checkRuns).where(eq(checkRuns.id, id)).limit(1);
+      return row;
+    },
+
+    async recordOverride(o: {
+      learnerId: string;
+      stageId: StageId;
+      kind: OverrideKind;
+      by: string;
+      reason?: string;
+    }): Promise<void> {
+      await db.insert(stageOverrides).values(o);
+      await publish({ type: 'stage-override', learnerId: o.learnerId, stageId: o.stageId });
+    },
+
+    async startStackOperation(op: typeof stackOperations.$inferInsert): Promise<StackOperationRow> {
+      const [row] = await db.insert(stackOperations).values(op).returning();
+      if (!row) throw new Error('The stack operation was not stored.');
+      await publish({ type: 'stack-operation', learnerId: op.learnerId, stageId: op.stageId, id: row.id });
+      return row;
+    },
+
+    async finishStackOperation(id: string, status: string, statusReason?: string | null): Promise<void> {
+      const [row] = await db
+        .update(stackOperations)
+        .set({ status, statusReason: statusReason ?? null, finishedAt: sql`now()` })
+        .where(eq(stackOperations.id, id))
+        .returning();
+      if (row) await publish({ type: 'stack-operation', learnerId: row.learnerId, stageId: row.stageId, id });
+    },
+
+    async loadSandboxState(accountId: string): Promise<unknown | undefined> {
+      const [row] = await db
+        .select({ state: sandboxStates.state })
+        .from(sandboxStates)
+        .where(eq(sandboxStates.accountId, accountId));
+      return row?.state;
+    },
+
+    async saveSandboxState(accountId: string, state: unknown): Promise<void> {
+      await db
+        .insert(sandboxStates)
+        .values({ accountId, state })
+        .onConflictDoUpdate({
+          target: sandboxStates.accountId,
+          set: { state, version: sql`${sandboxStates.version} + 1`, updatedAt: sql`now()` },
+        });
+    },
+
+    /** Live updates from every server sharing this database (LISTEN/NOTIFY). Returns the unsubscribe function. */
+    async subscribe(onEvent: (event: ProgressEvent) => void): Promise<() => Promise<void>> {
+      return database.listen(ALL_CHANNEL, (payload) => {
+        try {
+          onEvent(JSON.parse(payload) as ProgressEvent);
+        } catch {
+          // Not ours: ignore.
+        }
+      });
+    },
+
+    close: () => database.close(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
