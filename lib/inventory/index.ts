@@ -1,0 +1,3 @@
+export type { HttpProbe } from './http';
+export { Inventory, type LabScope, tag } from './inventory';
+export * from './security-groups';

@@ -1,0 +1,178 @@
+import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import {
+  type Address,
+  DescribeAddressesCommand,
+  DescribeVpcsCommand,
+  type Instance,
+  paginateDescribeInstances,
+  paginateDescribeRouteTables,
+  paginateDescribeSecurityGroups,
+  paginateDescribeSubnets,
+  type RouteTable,
+  type SecurityGroup,
+  type Subnet,
+} from '@aws-sdk/client-ec2';
+import { type DBInstance, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
+import type { AwsClients } from '@/lib/aws/clients';
+import { type HttpProbe, probeHttp } from './http';
+import { collect, Memo } from './memo';
+
+/** Which lab a run grades: the learner's lab stack (its `VpcId` output) and the `scalelab:lab` tag value. */
+export interface LabScope {
+  stackName: string;
+}
+
+const vpcFilter = (vpcId: string) => [{ Name: 'vpc-id', Values: [vpcId] }];
+
+/**
+ * What checks read. Every describe is called at most once per run (memoized), through the SDK's paginators, and
+ * scoped to the lab VPC, so a check run costs a handful of calls however many checks read the same resources.
+ * Resources a learner made by hand inside the lab VPC are graded like the stack's own.
+ */
+export class Inventory {
+  private readonly memo = new Memo();
+
+  constructor(
+    readonly clients: AwsClients,
+    readonly scope: LabScope,
+  ) {}
+
+  get isSandbox(): boolean {
+    return this.clients.account.kind === 'sandbox';
+  }
+
+  /** The lab stack, or undefined when it does not exist (yet, or any more). */
+  stack(): Promise<Stack | undefined> {
+    return this.memo.get('stack', async () => {
+      try {
+        const out = await this.clients.cloudformation.send(
+          new DescribeStacksCommand({ StackName: this.scope.stackName }),
+        );
+        return out.Stacks?.find((s) => s.StackStatus !== 'DELETE_COMPLETE');
+      } catch (err) {
+        if ((err as Error).name === 'ValidationError' && /does not exist/.test((err as Error).message))
+          return undefined;
+        throw err;
+      }
+    });
+  }
+
+  async stackOutput(key: string): Promise<string | undefined> {
+    return (await this.stack())?.Outputs?.find((o) => o.OutputKey === key)?.OutputValue;
+  }
+
+  /** The lab VPC: the stack's `VpcId` output, else a VPC tagged `scalelab:lab=<stack name>`. */
+  vpcId(): Promise<string | undefined> {
+    return this.memo.get('vpcId', async () => {
+      const fromStack = await this.stackOutput('VpcId');
+      if (fromStack) return fromStack;
+      const out = await this.clients.ec2.send(
+        new DescribeVpcsCommand({ Filters: [{ Name: 'tag:scalelab:lab', Values: [this.scope.stackName] }] }),
+      );
+      return out.Vpcs?.[0]?.VpcId;
+    });
+  }
+
+  /** Resources inside the lab VPC: nothing when there is no lab VPC yet. */
+  private inVpc<T>(key: string, load: (vpcId: string) => Promise<T[]>): Promise<T[]> {
+    return this.memo.get(key, async () => {
+      const vpcId = await this.vpcId();
+      return vpcId ? load(vpcId) : [];
+    });
+  }
+
+  /** Instances in the lab VPC that are not terminated. */
+  instances(): Promise<Instance[]> {
+    return this.inVpc('instances', async (vpcId) => {
+      const reservations = await collect(
+        paginateDescribeInstances({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }),
+        (p) => p.Reservations,
+      );
+      return reservations
+        .flatMap((r) => r.Instances ?? [])
+        .filter((i) => !['terminated', 'shutting-down'].includes(i.State?.Name ?? ''));
+    });
+  }
+
+  securityGroups(): Promise<SecurityGroup[]> {
+    return this.inVpc('securityGroups', (vpcId) =>
+      collect(
+        paginateDescribeSecurityGroups({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }),
+        (p) => p.SecurityGroups,
+      ),
+    );
+  }
+
+  async securityGroup(groupId: string): Promise<SecurityGroup | undefined> {
+    return (await this.securityGroups()).find((g) => g.GroupId === groupId);
+  }
+
+  subnets(): Promise<Subnet[]> {
+    return this.inVpc('subnets', (vpcId) =>
+      collect(paginateDescribeSubnets({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.Subnets),
+    );
+  }
+
+  routeTables(): Promise<RouteTable[]> {
+    return this.inVpc('routeTables', (vpcId) =>
+      collect(
+        paginateDescribeRouteTables({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }),
+        (p) => p.RouteTables,
+      ),
+    );
+  }
+
+  /** Elastic IPs of the account's region (DescribeAddresses has no VPC filter and no paginator). */
+  addresses(): Promise<Address[]> {
+    return this.memo.get(
+      'addresses',
+      async () => (await this.clients.ec2.send(new DescribeAddressesCommand({}))).Addresses ?? [],
+    );
+  }
+
+  /** Is this subnet public: does its route table (or the VPC's main one) send 0.0.0.0/0 to an internet gateway? */
+  async subnetIsPublic(subnetId: string): Promise<boolean> {
+    const tables = await this.routeTables();
+    const explicit = tables.find((t) => t.Associations?.some((a) => a.SubnetId === subnetId));
+    const table = explicit ?? tables.find((t) => t.Associations?.some((a) => a.Main));
+    return (table?.Routes ?? []).some(
+      (r) =>
+        r.GatewayId?.startsWith('igw-') &&
+        (r.DestinationCidrBlock === '0.0.0.0/0' || r.DestinationIpv6CidrBlock === '::/0'),
+    );
+  }
+
+  /** Running web instances: the ones the lab tags `scalelab:role=web`. */
+  async webInstances(): Promise<Instance[]> {
+    return (await this.instances()).filter((i) => tag(i.Tags, 'scalelab:role') === 'web');
+  }
+
+  /** RDS DB instances whose subnet group is in the lab VPC (Aurora cluster members included). */
+  dbInstances(): Promise<DBInstance[]> {
+    return this.inVpc('dbInstances', async (vpcId) => {
+      const all = await collect(paginateDescribeDBInstances({ client: this.clients.rds }, {}), (p) => p.DBInstances);
+      return all.filter((db) => db.DBSubnetGroup?.VpcId === vpcId && db.DBInstanceStatus !== 'deleting');
+    });
+  }
+
+  /** The lab's primary database: a DB instance in the lab VPC that is not a read replica. */
+  async primaryDatabase(): Promise<DBInstance | undefined> {
+    const dbs = await this.dbInstances();
+    return dbs.find((db) => !db.ReadReplicaSourceDBInstanceIdentifier && !db.DBClusterIdentifier) ?? dbs[0];
+  }
+
+  /** GET a URL from the server, once per run. In the sandbox nothing is listening, and the probe says so. */
+  http(url: string): Promise<HttpProbe> {
+    if (this.isSandbox) {
+      return Promise.resolve({
+        reachable: false,
+        reason: 'the sandbox simulates AWS resources; no web server runs there',
+      });
+    }
+    return this.memo.get(`http:${url}`, () => probeHttp(url));
+  }
+}
+
+export function tag(tags: { Key?: string; Value?: string }[] | undefined, key: string): string | undefined {
+  return tags?.find((t) => t.Key === key)?.Value;
+}

@@ -1,0 +1,73 @@
+import type { DescribeStacksCommandOutput } from '@aws-sdk/client-cloudformation';
+import type {
+  DescribeAddressesCommandOutput,
+  DescribeInstancesCommandOutput,
+  DescribeRouteTablesCommandOutput,
+  DescribeSecurityGroupsCommandOutput,
+  DescribeSubnetsCommandOutput,
+  DescribeVpcsCommandOutput,
+} from '@aws-sdk/client-ec2';
+import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type { Account } from '@/lib/aws/account';
+import { ApiCallLog } from '@/lib/aws/api-calls';
+import { createClients } from '@/lib/aws/clients';
+import { Inventory } from '@/lib/inventory';
+
+type Out<T> = Omit<T, '$metadata'> | Error;
+
+/** Describe outputs keyed `Service.Operation`, typed by the SDK's own output shapes. */
+export interface Fixtures {
+  'CloudFormation.DescribeStacks'?: Out<DescribeStacksCommandOutput>;
+  'EC2.DescribeVpcs'?: Out<DescribeVpcsCommandOutput>;
+  'EC2.DescribeInstances'?: Out<DescribeInstancesCommandOutput>;
+  'EC2.DescribeSecurityGroups'?: Out<DescribeSecurityGroupsCommandOutput>;
+  'EC2.DescribeAddresses'?: Out<DescribeAddressesCommandOutput>;
+  'EC2.DescribeSubnets'?: Out<DescribeSubnetsCommandOutput>;
+  'EC2.DescribeRouteTables'?: Out<DescribeRouteTablesCommandOutput>;
+  'RDS.DescribeDBInstances'?: Out<DescribeDBInstancesCommandOutput>;
+}
+
+/** An AWS error as the SDK throws it: a name, a message, the HTTP status. */
+export function awsError(name: string, message = name, status = 400): Error {
+  return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
+}
+
+export const STACK = 'scalelab-test';
+
+/** An Inventory whose SDK clients are answered from fixtures; an unexpected call fails the test. */
+export function fixtureInventory(fixtures: Fixtures, account: Account = { kind: 'profile', regions: ['us-east-1'] }) {
+  const log = new ApiCallLog();
+  const clients = createClients(account, {
+    region: 'us-east-1',
+    log,
+    maxAttempts: 1,
+    responder: async ({ service, operation }) => {
+      const key = `${service}.${operation}` as keyof Fixtures;
+      if (!(key in fixtures)) throw new Error(`No fixture for ${key}`);
+      const value = fixtures[key];
+      if (value instanceof Error) throw value;
+      return value;
+    },
+  });
+  return { inventory: new Inventory(clients, { stackName: STACK }), log };
+}
+
+/** No lab stack and no tagged VPC: what a learner who has not launched anything has. */
+export const nothingDeployed: Fixtures = {
+  'CloudFormation.DescribeStacks': awsError('ValidationError', `Stack with id ${STACK} does not exist`),
+  'EC2.DescribeVpcs': { Vpcs: [] },
+};
+
+export const labStack = (outputs: Record<string, string> = {}): Fixtures['CloudFormation.DescribeStacks'] => ({
+  Stacks: [
+    {
+      StackName: STACK,
+      StackStatus: 'CREATE_COMPLETE',
+      CreationTime: new Date('2026-11-23T10:00:00Z'),
+      Outputs: Object.entries({ VpcId: 'vpc-0lab', ...outputs }).map(([OutputKey, OutputValue]) => ({
+        OutputKey,
+        OutputValue,
+      })),
+    },
+  ],
+});
