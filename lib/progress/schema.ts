@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /**
  * The store's schema. One definition for PGlite and PostgreSQL; migrations in ./migrations are generated from it
@@ -122,7 +133,11 @@ export const checkRuns = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [index('check_runs_learner_stage_idx').on(t.learnerId, t.stageId, t.startedAt)],
+  (t) => [
+    index('check_runs_learner_stage_idx').on(t.learnerId, t.stageId, t.startedAt),
+    // One run at a time per learner, enforced by the database so it holds across several servers.
+    uniqueIndex('check_runs_one_running_idx').on(t.learnerId).where(sql`status = 'running'`),
+  ],
 );
 
 /** Create / update / delete of a learner's lab stack, with its change set and final status. */

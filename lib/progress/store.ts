@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Database } from './database';
 import { checkRuns, learners, quizAnswers, sandboxStates, stackOperations, stageOverrides } from './schema';
@@ -33,13 +33,33 @@ export type OverrideKind = 'unlock' | 'complete' | 'reset';
 
 /** What a change on the store tells live pages (SSE): a channel per learner, one for everything. */
 export interface ProgressEvent {
-  type: 'check-run' | 'stage-override' | 'quiz' | 'stack-operation';
+  type: 'check-run' | 'check-result' | 'stage-override' | 'quiz' | 'stack-operation';
   learnerId: string;
   stageId?: string | null;
   id?: string;
 }
 
 export const ALL_CHANNEL = 'scalelab_progress';
+
+/** A check run refused: one is already running for this learner, or the last one ended too recently. */
+export class RunLimitError extends Error {
+  constructor(
+    readonly reason: 'running' | 'cooldown',
+    readonly retryAfterMs: number,
+  ) {
+    super(
+      reason === 'running'
+        ? 'A check run is already in progress for this learner.'
+        : `Checks ran moments ago; try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+    );
+    this.name = 'RunLimitError';
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e.code === '23505' || e.cause?.code === '23505';
+}
 
 /** The typed store: everything the app and the CLI read and write. No SQL outside lib/progress. */
 export function createStore(database: Database) {
@@ -120,11 +140,56 @@ export function createStore(database: Database) {
         .where(and(eq(quizAnswers.learnerId, learnerId), eq(quizAnswers.stageId, stageId)));
     },
 
-    async startCheckRun(start: CheckRunStart): Promise<CheckRunRow> {
-      const [row] = await db.insert(checkRuns).values(start).returning();
+    /**
+     * Start a run, or refuse: one running run per learner (a unique index, so it holds across servers) and a
+     * cool-down after the last one, so a room of learners cannot exhaust an account's API quota. A run left
+     * `running` by a crashed server is given up after `staleAfterMs`.
+     */
+    async startCheckRun(
+      start: CheckRunStart,
+      limits: { cooldownMs?: number; staleAfterMs?: number } = {},
+    ): Promise<CheckRunRow> {
+      const { cooldownMs = 0, staleAfterMs = 5 * 60_000 } = limits;
+      await db
+        .update(checkRuns)
+        .set({ status: 'failed', error: 'abandoned: the server running it stopped', finishedAt: sql`now()` })
+        .where(
+          and(
+            eq(checkRuns.learnerId, start.learnerId),
+            eq(checkRuns.status, 'running'),
+            lt(checkRuns.startedAt, new Date(Date.now() - staleAfterMs)),
+          ),
+        );
+      if (cooldownMs > 0) {
+        const [last] = await db
+          .select({ finishedAt: checkRuns.finishedAt })
+          .from(checkRuns)
+          .where(and(eq(checkRuns.learnerId, start.learnerId), ne(checkRuns.status, 'running')))
+          .orderBy(desc(checkRuns.finishedAt))
+          .limit(1);
+        const wait = last?.finishedAt ? last.finishedAt.getTime() + cooldownMs - Date.now() : 0;
+        if (wait > 0) throw new RunLimitError('cooldown', wait);
+      }
+      let row: CheckRunRow | undefined;
+      try {
+        [row] = await db.insert(checkRuns).values(start).returning();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new RunLimitError('running', 0);
+        throw err;
+      }
       if (!row) throw new Error('The check run was not stored.');
       await publish({ type: 'check-run', learnerId: start.learnerId, stageId: start.stageId, id: row.id });
       return row;
+    },
+
+    /** Keep each result as it arrives, so a page that connects mid-run sees what is done so far. */
+    async appendCheckResult(id: string, result: unknown): Promise<void> {
+      const [row] = await db
+        .update(checkRuns)
+        .set({ results: sql`${checkRuns.results} || ${JSON.stringify([result])}::jsonb` })
+        .where(eq(checkRuns.id, id))
+        .returning({ learnerId: checkRuns.learnerId, stageId: checkRuns.stageId });
+      if (row) await publish({ type: 'check-result', learnerId: row.learnerId, stageId: row.stageId, id });
     },
 
     async finishCheckRun(id: string, finish: CheckRunFinish): Promise<CheckRunRow> {

@@ -139,3 +139,66 @@ describe('PGlite on disk', () => {
     await second.close();
   });
 });
+
+describe.each(engines)('check-run limits on %s', (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('refuses a second run while one is running, and allows it after', async () => {
+    const learnerId = randomUUID();
+    await store.ensureLearner(learnerId);
+    const first = await store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' });
+    await expect(
+      store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' }),
+    ).rejects.toMatchObject({
+      name: 'RunLimitError',
+      reason: 'running',
+    });
+    await store.finishCheckRun(first.id, { results: [], apiCalls: [], allRequiredPassed: false });
+    await expect(
+      store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('enforces a cool-down after the last run, with the time to wait', async () => {
+    const learnerId = randomUUID();
+    await store.ensureLearner(learnerId);
+    const run = await store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' });
+    await store.finishCheckRun(run.id, { results: [], apiCalls: [], allRequiredPassed: false });
+    const refused = store.startCheckRun(
+      { learnerId, stageId: '00-one-user', accountKind: 'sandbox' },
+      { cooldownMs: 60_000 },
+    );
+    await expect(refused).rejects.toMatchObject({ reason: 'cooldown' });
+    await expect(refused).rejects.toThrow(/try again in \d+ s/);
+  });
+
+  it('gives up a run left running by a crashed server', async () => {
+    const learnerId = randomUUID();
+    await store.ensureLearner(learnerId);
+    const stale = await store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' });
+    const next = await store.startCheckRun(
+      { learnerId, stageId: '00-one-user', accountKind: 'sandbox' },
+      { staleAfterMs: -1 },
+    );
+    expect(next.id).not.toBe(stale.id);
+    expect((await store.checkRun(stale.id))?.status).toBe('failed');
+  });
+
+  it('appends results one by one while the run goes on', async () => {
+    const learnerId = randomUUID();
+    await store.ensureLearner(learnerId);
+    const run = await store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' });
+    await store.appendCheckResult(run.id, { id: 'a', status: 'pass' });
+    await store.appendCheckResult(run.id, { id: 'b', status: 'fail' });
+    expect((await store.checkRun(run.id))?.results).toEqual([
+      { id: 'a', status: 'pass' },
+      { id: 'b', status: 'fail' },
+    ]);
+  });
+});

@@ -8,6 +8,7 @@ import type {
   DescribeVpcsCommandOutput,
 } from '@aws-sdk/client-ec2';
 import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type { GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
 import type { Account } from '@/lib/aws/account';
 import { ApiCallLog } from '@/lib/aws/api-calls';
 import { createClients } from '@/lib/aws/clients';
@@ -25,6 +26,7 @@ export interface Fixtures {
   'EC2.DescribeSubnets'?: Out<DescribeSubnetsCommandOutput>;
   'EC2.DescribeRouteTables'?: Out<DescribeRouteTablesCommandOutput>;
   'RDS.DescribeDBInstances'?: Out<DescribeDBInstancesCommandOutput>;
+  'STS.GetCallerIdentity'?: Out<GetCallerIdentityCommandOutput>;
 }
 
 /** An AWS error as the SDK throws it: a name, a message, the HTTP status. */
@@ -37,7 +39,17 @@ export const STACK = 'scalelab-test';
 /** An Inventory whose SDK clients are answered from fixtures; an unexpected call fails the test. */
 export function fixtureInventory(fixtures: Fixtures, account: Account = { kind: 'profile', regions: ['us-east-1'] }) {
   const log = new ApiCallLog();
-  const clients = createClients(account, {
+  const clients = fixtureClients(fixtures, account, log);
+  return { inventory: new Inventory(clients, { stackName: STACK }), log };
+}
+
+/** SDK clients answered from fixtures; an unexpected call fails the test. */
+export function fixtureClients(
+  fixtures: Fixtures,
+  account: Account = { kind: 'profile', regions: ['us-east-1'] },
+  log = new ApiCallLog(),
+) {
+  return createClients(account, {
     region: 'us-east-1',
     log,
     maxAttempts: 1,
@@ -49,7 +61,6 @@ export function fixtureInventory(fixtures: Fixtures, account: Account = { kind: 
       return value;
     },
   });
-  return { inventory: new Inventory(clients, { stackName: STACK }), log };
 }
 
 /** No lab stack and no tagged VPC: what a learner who has not launched anything has. */

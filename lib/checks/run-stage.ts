@@ -1,0 +1,99 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { allChecks } from '@/checkers';
+import { ApiCallLog } from '@/lib/aws/api-calls';
+import type { AwsClients } from '@/lib/aws/clients';
+import { explainAwsError } from '@/lib/aws/errors';
+import { Inventory } from '@/lib/inventory';
+import { getLab } from '@/lib/labs/registry';
+import type { StageId } from '@/lib/labs/types';
+import type { CheckRunRow, Store } from '@/lib/progress';
+import { allRequiredPassed, type CheckResult, evaluateChecks } from './evaluate';
+
+export class StageLockedError extends Error {
+  constructor(readonly stageId: StageId) {
+    super(`Stage ${stageId} is locked for this learner.`);
+    this.name = 'StageLockedError';
+  }
+}
+
+export interface RunStageInput {
+  store: Store;
+  learnerId: string;
+  stageId: StageId;
+  /** Clients for the learner's account and the stage's region; a fresh call log is attached to the run. */
+  makeClients: (log: ApiCallLog) => AwsClients;
+  stackName: string;
+  /** Minimum time between two runs of one learner (default 10 s). */
+  cooldownMs?: number;
+  /** Locked stages are refused unless the caller is an instructor acting for the learner. */
+  allowLocked?: boolean;
+}
+
+/** What `startStageRun` hands back: the stored run at once, and the promise of its end. */
+export interface StartedRun {
+  run: CheckRunRow;
+  done: Promise<CheckRunRow>;
+}
+
+/**
+ * Run a stage's checks against the learner's account and store the run. The run row exists before any check
+ * starts, results are appended as they come (live progress), and unlocking is decided later from the stored run.
+ */
+export async function startStageRun(input: RunStageInput): Promise<StartedRun> {
+  const { store, learnerId, stageId } = input;
+  if (!input.allowLocked && (await store.stageStatuses(learnerId))[stageId] === 'locked') {
+    throw new StageLockedError(stageId);
+  }
+  const log = new ApiCallLog();
+  const clients = input.makeClients(log);
+  const run = await store.startCheckRun(
+    { learnerId, stageId, accountKind: clients.account.kind, accountId: clients.account.accountId ?? null },
+    { cooldownMs: input.cooldownMs ?? 10_000 },
+  );
+  const done = execute(input, clients, log, run.id);
+  return { run, done };
+}
+
+async function execute(input: RunStageInput, clients: AwsClients, log: ApiCallLog, runId: string) {
+  const { store, stageId } = input;
+  const checks = getLab(stageId).checks.flatMap((id) => allChecks.filter((c) => c.id === id));
+  let accountId: string | null = clients.account.accountId ?? null;
+  try {
+    const identity = await clients.sts.send(new GetCallerIdentityCommand({}));
+    accountId = identity.Account ?? accountId;
+  } catch (err) {
+    // Without a verified identity nothing is graded: the whole run is an error, never a failure.
+    const plain = explainAwsError(err);
+    return store.finishCheckRun(runId, {
+      results: [],
+      apiCalls: log.calls,
+      allRequiredPassed: false,
+      accountId,
+      error: plain.reason.en,
+    });
+  }
+  const inventory = new Inventory(clients, { stackName: input.stackName });
+  const pending: Promise<void>[] = [];
+  let results: CheckResult[] = [];
+  try {
+    results = await evaluateChecks(checks, inventory, {
+      onResult: (r) => void pending.push(store.appendCheckResult(runId, r)),
+    });
+    await Promise.all(pending);
+  } catch (err) {
+    return store.finishCheckRun(runId, {
+      results,
+      apiCalls: log.calls,
+      allRequiredPassed: false,
+      accountId,
+      error: (err as Error).message,
+    });
+  }
+  // Stored in the stage's order, whatever order they finished in.
+  return store.finishCheckRun(runId, {
+    results,
+    apiCalls: log.calls,
+    allRequiredPassed: allRequiredPassed(results),
+    accountId,
+  });
+}

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "check_runs_one_running_idx" ON "check_runs" USING btree ("learner_id") WHERE status = 'running';
