@@ -1,4 +1,5 @@
 import { allChecks } from '@/checkers';
+import type { PanelCheck } from '@/lib/checks/panel';
 import type { Localized } from '@/lib/i18n/locales';
 import type { LabMeta } from './types';
 
@@ -19,4 +20,28 @@ export function checkSummaries(lab: LabMeta): CheckSummary[] {
     if (!def) return { id, severity: 'required', implemented: false };
     return { id, severity: def.severity, title: def.title, why: def.why, step: def.step, implemented: true };
   });
+}
+
+/** The checks as the live panel needs them (with hint and remediation), in the lab's order. */
+export function panelChecks(lab: LabMeta): PanelCheck[] {
+  return lab.checks.flatMap((id) => {
+    const def = allChecks.find((c) => c.id === id);
+    if (!def) return [];
+    return [
+      {
+        id,
+        severity: def.severity,
+        title: def.title,
+        why: def.why,
+        hint: def.hint,
+        step: def.step,
+        remediation: def.remediation,
+      },
+    ];
+  });
+}
+
+/** Every check of the lab is implemented: the panel can run them. */
+export function checksRunnable(lab: LabMeta): boolean {
+  return lab.checks.every((id) => allChecks.some((c) => c.id === id));
 }

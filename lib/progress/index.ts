@@ -1,7 +1,7 @@
 import { type OpenOptions, openDatabase } from './database';
 import { createStore, type Store } from './store';
 
-export type { CheckRunRow, OverrideKind, ProgressEvent, QuizAnswerRecord, Store } from './store';
+export type { AccountRow, CheckRunRow, OverrideKind, ProgressEvent, QuizAnswerRecord, Store } from './store';
 export { RunLimitError } from './store';
 export type { StageStatus } from './unlock';
 export { stageStatuses } from './unlock';

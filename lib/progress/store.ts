@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Database } from './database';
-import { checkRuns, learners, quizAnswers, sandboxStates, stackOperations, stageOverrides } from './schema';
+import { accounts, checkRuns, learners, quizAnswers, sandboxStates, stackOperations, stageOverrides } from './schema';
 import { type StageStatus, stageStatuses } from './unlock';
 
 export interface QuizAnswerRecord {
@@ -28,6 +28,7 @@ export interface CheckRunFinish {
 }
 
 export type CheckRunRow = typeof checkRuns.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
 export type StackOperationRow = typeof stackOperations.$inferSelect;
 export type OverrideKind = 'unlock' | 'complete' | 'reset';
 
@@ -249,6 +250,17 @@ export function createStore(database: Database) {
         .where(eq(stackOperations.id, id))
         .returning();
       if (row) await publish({ type: 'stack-operation', learnerId: row.learnerId, stageId: row.stageId, id });
+    },
+
+    /** The account the learner works in now (the latest active connection), if they connected one. */
+    async activeAccount(learnerId: string): Promise<AccountRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(accounts)
+        .where(and(eq(accounts.learnerId, learnerId), eq(accounts.active, true)))
+        .orderBy(desc(accounts.createdAt))
+        .limit(1);
+      return row;
     },
 
     async loadSandboxState(accountId: string): Promise<unknown | undefined> {
