@@ -25,7 +25,9 @@ export async function buildProgram(): Promise<Command> {
   return program;
 }
 
-const isEntry = process.argv[1] && /cli[\\/](main\.ts|bin\.js)$/.test(process.argv[1]);
+// Run when started as a command: `tsx cli/main.ts`, `node cli/bin.js`, or the `scalelab` bin link in node_modules/.bin.
+const entry = process.argv[1] ?? '';
+const isEntry = /cli[\\/](main\.ts|bin\.js)$/.test(entry) || /[\\/]\.bin[\\/]scalelab$/.test(entry);
 if (isEntry) {
   const program = await buildProgram();
   await program.parseAsync(process.argv);
