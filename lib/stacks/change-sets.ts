@@ -1,0 +1,143 @@
+import {
+  type Change,
+  CreateChangeSetCommand,
+  DeleteChangeSetCommand,
+  DescribeChangeSetCommand,
+  DescribeStacksCommand,
+  ExecuteChangeSetCommand,
+  type Stack,
+  waitUntilChangeSetCreateComplete,
+} from '@aws-sdk/client-cloudformation';
+import type { AwsClients } from '@/lib/aws/clients';
+import { StackError } from './errors';
+
+/** Types whose replacement loses data: the preview warns before such a change is executed. */
+const STATEFUL = new Set([
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::S3::Bucket',
+  'AWS::ElastiCache::ReplicationGroup',
+  'AWS::EC2::Volume',
+]);
+
+export interface PlannedChange {
+  action: 'Add' | 'Modify' | 'Remove' | 'Import' | 'Dynamic';
+  logicalId: string;
+  resourceType: string;
+  replacement: 'True' | 'False' | 'Conditional' | null;
+  /** Properties whose change triggers this modification. */
+  properties: string[];
+  /** A stateful resource would be replaced or removed: its data goes with it. */
+  dataLoss: boolean;
+}
+
+export interface ChangeSetPreview {
+  changeSetId: string;
+  stackId: string;
+  type: 'CREATE' | 'UPDATE';
+  changes: PlannedChange[];
+}
+
+export interface PrepareInput {
+  clients: AwsClients;
+  stackName: string;
+  templateBody: string;
+  parameters?: Record<string, string>;
+  tags?: Record<string, string>;
+}
+
+/** The stack as it is now, or undefined when there is none (a deleted stack counts as none). */
+export async function currentStack(clients: AwsClients, stackName: string): Promise<Stack | undefined> {
+  try {
+    const out = await clients.cloudformation.send(new DescribeStacksCommand({ StackName: stackName }));
+    return out.Stacks?.find((s) => s.StackStatus !== 'DELETE_COMPLETE');
+  } catch (err) {
+    if ((err as Error).name === 'ValidationError' && /does not exist/.test((err as Error).message)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Create a change set for the learner's template (CREATE for a new stack, UPDATE otherwise) and describe it, so the
+ * learner sees every Add / Modify / Remove and each replacement before anything changes.
+ */
+export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPreview> {
+  const { clients, stackName } = input;
+  const stack = await currentStack(clients, stackName);
+  if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
+    throw new StackError(
+      'rollback-complete',
+      `Stack ${stackName} is in ROLLBACK_COMPLETE: its first creation failed, and such a stack can only be deleted. Delete it, then launch again.`,
+    );
+  }
+  if (stack?.StackStatus?.endsWith('_IN_PROGRESS')) {
+    throw new StackError('in-progress', `Stack ${stackName} is busy (${stack.StackStatus}); wait until it finishes.`);
+  }
+  const type = stack ? 'UPDATE' : 'CREATE';
+  const created = await clients.cloudformation.send(
+    new CreateChangeSetCommand({
+      StackName: stackName,
+      ChangeSetName: `scalelab-${Date.now()}`,
+      ChangeSetType: type,
+      TemplateBody: input.templateBody,
+      Parameters: Object.entries(input.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({
+        ParameterKey,
+        ParameterValue,
+      })),
+      Tags: Object.entries({ 'scalelab:lab': stackName, ...input.tags }).map(([Key, Value]) => ({ Key, Value })),
+      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+    }),
+  );
+  const changeSetId = created.Id ?? '';
+  try {
+    await waitUntilChangeSetCreateComplete(
+      { client: clients.cloudformation, maxWaitTime: 300, minDelay: 1, maxDelay: 5 },
+      { ChangeSetName: changeSetId, StackName: stackName },
+    );
+  } catch {
+    const described = await clients.cloudformation.send(
+      new DescribeChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }),
+    );
+    const reason = described.StatusReason ?? 'unknown reason';
+    await clients.cloudformation
+      .send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }))
+      .catch(() => undefined);
+    if (/didn't contain changes|No updates are to be performed/.test(reason)) {
+      throw new StackError('no-changes', 'The template is the same as the deployed stack: nothing to change.');
+    }
+    throw new StackError('change-set-failed', `The change set failed: ${reason}`);
+  }
+  const changes: Change[] = [];
+  let token: string | undefined;
+  do {
+    const page = await clients.cloudformation.send(
+      new DescribeChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName, NextToken: token }),
+    );
+    changes.push(...(page.Changes ?? []));
+    token = page.NextToken;
+  } while (token);
+  return { changeSetId, stackId: created.StackId ?? '', type, changes: changes.map(toPlanned) };
+}
+
+function toPlanned(change: Change): PlannedChange {
+  const rc = change.ResourceChange ?? {};
+  const action = (rc.Action ?? 'Modify') as PlannedChange['action'];
+  const replacement = (rc.Replacement ?? null) as PlannedChange['replacement'];
+  const resourceType = rc.ResourceType ?? '';
+  return {
+    action,
+    logicalId: rc.LogicalResourceId ?? '',
+    resourceType,
+    replacement,
+    properties: (rc.Details ?? []).flatMap((d) => (d.Target?.Name ? [d.Target.Name] : [])),
+    dataLoss:
+      STATEFUL.has(resourceType) && (action === 'Remove' || replacement === 'True' || replacement === 'Conditional'),
+  };
+}
+
+/** Execute a previewed change set; follow it with `followStack`. */
+export async function executeChangeSet(clients: AwsClients, stackName: string, changeSetId: string): Promise<void> {
+  await clients.cloudformation.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }));
+}

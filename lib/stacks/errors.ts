@@ -1,0 +1,16 @@
+/** A stack operation the learner can act on: what went wrong, and what to do. */
+export class StackError extends Error {
+  constructor(
+    readonly code:
+      | 'rollback-complete'
+      | 'in-progress'
+      | 'no-changes'
+      | 'change-set-failed'
+      | 'not-found'
+      | 'invalid-template',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StackError';
+  }
+}
