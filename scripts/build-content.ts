@@ -20,6 +20,8 @@ let done = 0;
 for (const { lab, locale } of jobs) {
   await compileAndStore(lab.id, locale);
   done += 1;
-  process.stdout.write(`\rcompiling labs ${done}/${jobs.length}`);
+  // A progress line on a terminal; one line per file in CI logs.
+  if (process.stdout.isTTY) process.stdout.write(`\rcompiling labs ${done}/${jobs.length}`);
+  else console.log(`compiled labs/${lab.id}/${locale}.mdx (${done}/${jobs.length})`);
 }
-console.log(`\ncompiled ${jobs.length} lab pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`${process.stdout.isTTY ? '\n' : ''}compiled ${jobs.length} lab pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);

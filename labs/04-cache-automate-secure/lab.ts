@@ -1,0 +1,91 @@
+import { defineLab } from '@/lib/labs/types';
+
+export default defineLab({
+  id: '04-cache-automate-secure',
+  order: 4,
+  milestone: { users: 100_000, label: { en: '100,000+ users (up to 500k)', ko: '사용자 10만 명 이상 (50만 명까지)' } },
+  title: { en: 'Cache, automate, secure', ko: '캐시, 자동화, 보안' },
+  summary: {
+    en: 'Take load off the database and people off the servers. A Multi-AZ ElastiCache replication group holds hot reads, a DynamoDB table with TTL holds sessions, and Systems Manager Session Manager replaces SSH and the bastion host, so port 22 closes for good. CloudWatch dashboards and alarms, CloudTrail and GuardDuty complete the account’s security checklist.',
+    ko: '데이터베이스의 부하를 덜고, 사람이 서버에 직접 들어가는 일을 없앱니다. Multi-AZ ElastiCache 복제 그룹이 자주 읽는 데이터를 맡고, TTL을 켠 DynamoDB 테이블이 세션을 저장하며, Systems Manager Session Manager가 SSH와 배스천 호스트를 대신해 22번 포트를 완전히 닫습니다. CloudWatch 대시보드와 경보, CloudTrail, GuardDuty로 계정 보안 체크리스트를 마무리합니다.',
+  },
+  minutes: 90,
+  cost: {
+    // Stage 03 (~0.134) + 2 × cache.t3.micro 0.034 + dashboard ($3/month ≈ 0.004); DynamoDB on-demand ≈ 0 at lab traffic.
+    hourlyUsd: 0.172,
+    pricesAsOf: '2026-11-01',
+    region: 'us-east-1',
+    note: {
+      en: 'stage 03 plus a two-node cache.t3.micro replication group and a CloudWatch dashboard; GuardDuty and CloudTrail data costs depend on account activity',
+      ko: '03단계 구성에 cache.t3.micro 2노드 복제 그룹과 CloudWatch 대시보드를 더한 기준이며, GuardDuty와 CloudTrail 비용은 계정 활동량에 따라 달라집니다',
+    },
+  },
+  services: [
+    'Amazon ElastiCache',
+    'Amazon DynamoDB',
+    'AWS Systems Manager',
+    'Amazon CloudWatch',
+    'AWS CloudTrail',
+    'Amazon GuardDuty',
+  ],
+  checks: [
+    'elasticache.multi-az-failover',
+    'sg.cache-from-app-only',
+    'dynamodb.session-table-ttl',
+    'ec2.ssm-managed',
+    'sg.no-ssh',
+    'cloudtrail.multi-region-trail',
+    'guardduty.enabled',
+    'cloudwatch.dashboard',
+  ],
+  quiz: [
+    {
+      id: 'session-manager',
+      prompt: {
+        en: 'What does Systems Manager Session Manager replace in this stage?',
+        ko: '이 단계에서 Systems Manager Session Manager는 무엇을 대신할까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'SSH on port 22 and the bastion host in front of the instances',
+            ko: '22번 포트의 SSH와 인스턴스 앞에 두던 배스천 호스트',
+          },
+        },
+        { id: 'b', text: { en: 'The load balancer', ko: '로드 밸런서' } },
+        { id: 'c', text: { en: 'CloudWatch alarms', ko: 'CloudWatch 경보' } },
+      ],
+      answer: ['a'],
+      explanation: {
+        en: 'The SSM agent opens an outbound connection to Systems Manager, so you get a shell from the console or CLI with no inbound port, no key pair and every session logged through IAM.',
+        ko: 'SSM 에이전트가 Systems Manager로 나가는 연결을 맺기 때문에, 인바운드 포트나 키 페어 없이 콘솔이나 CLI에서 셸을 열 수 있고 모든 세션이 IAM 권한 아래에서 기록됩니다.',
+      },
+    },
+    {
+      id: 'stateless-web',
+      prompt: {
+        en: 'Why move user sessions out of the web instances into ElastiCache or DynamoDB?',
+        ko: '사용자 세션을 웹 인스턴스 밖의 ElastiCache나 DynamoDB로 옮기는 이유는 무엇일까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'So any instance can serve any request, and scaling in or replacing an instance logs nobody out',
+            ko: '어느 인스턴스든 어떤 요청이든 처리할 수 있고, 인스턴스를 줄이거나 교체해도 아무도 로그아웃되지 않게 하려고',
+          },
+        },
+        { id: 'b', text: { en: 'Because EC2 instances have no memory', ko: 'EC2 인스턴스에는 메모리가 없어서' } },
+        { id: 'c', text: { en: 'To make the database Multi-AZ', ko: '데이터베이스를 Multi-AZ로 만들려고' } },
+      ],
+      answer: ['a'],
+      explanation: {
+        en: 'A stateless web tier is what makes Auto Scaling safe: instances become interchangeable, and the state lives in a shared, highly available store.',
+        ko: '웹 계층이 상태를 갖지 않아야 Auto Scaling을 안심하고 쓸 수 있습니다. 인스턴스는 서로 바꿔 끼울 수 있는 부품이 되고, 상태는 공유되는 고가용성 저장소에 둡니다.',
+      },
+    },
+  ],
+  templates: { start: 'start.yaml', solution: 'solution.yaml' },
+  status: 'coming-soon',
+});
