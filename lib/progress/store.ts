@@ -252,6 +252,19 @@ export function createStore(database: Database) {
       if (row) await publish({ type: 'stack-operation', learnerId: row.learnerId, stageId: row.stageId, id });
     },
 
+    /** Connect an account: it becomes the learner's active one; earlier connections stay, inactive, for the record. */
+    async saveAccount(account: Omit<typeof accounts.$inferInsert, 'id' | 'active' | 'createdAt'>): Promise<AccountRow> {
+      return db.transaction(async (tx) => {
+        await tx.update(accounts).set({ active: false }).where(eq(accounts.learnerId, account.learnerId));
+        const [row] = await tx
+          .insert(accounts)
+          .values({ ...account, active: true })
+          .returning();
+        if (!row) throw new Error('The account was not stored.');
+        return row;
+      });
+    },
+
     /** The account the learner works in now (the latest active connection), if they connected one. */
     async activeAccount(learnerId: string): Promise<AccountRow | undefined> {
       const [row] = await db
