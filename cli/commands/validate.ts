@@ -52,7 +52,9 @@ export async function runValidate(
   let diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const template = parseTemplate(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
-    diagnostics.push(...(await validateTemplate(template, { rules })));
+    // The lab conventions are for lab stacks; templates/access/ bootstraps an account and is not one.
+    const fileRules = isAccessTemplate(file) ? rules.filter((r) => r !== 'scalelab') : rules;
+    diagnostics.push(...(await validateTemplate(template, { rules: fileRules })));
   }
   if (opts.warnings === false) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   if (json) {
@@ -65,6 +67,10 @@ export async function runValidate(
     out(`${files.length} template(s): ${errors} error(s), ${warnings} warning(s) in ${ms} ms.`);
   }
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+function isAccessTemplate(file: string): boolean {
+  return /(^|[\\/])templates[\\/]access[\\/]/.test(relative(process.cwd(), file) || file);
 }
 
 export function formatDiagnostic(d: Diagnostic, colour = false): string {

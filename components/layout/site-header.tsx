@@ -20,6 +20,12 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         >
           {t('nav.journey')}
         </Link>
+        <Link
+          href={`/${locale}/account`}
+          className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        >
+          {t('nav.account')}
+        </Link>
         <div className="ml-auto">
           <LanguageSwitch locale={locale} label={t('nav.language')} switchTo={t('nav.switchTo')} />
         </div>
