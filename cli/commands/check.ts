@@ -1,0 +1,92 @@
+/**
+ * `scalelab check --stage 00`: grade the stage once against the machine's own credentials (a profile, or the default
+ * chain) — what a self-paced learner runs on a laptop. Exit 0 when every required check passed, 1 when not (or the
+ * account could not be graded), 2 on bad input.
+ */
+import type { Command } from 'commander';
+import type { ApiCallLog } from '@/lib/aws/api-calls';
+import type { AwsClients } from '@/lib/aws/clients';
+import { GRADING_DEFAULTS, type GradeTarget, gradeAccounts, profileClients } from '@/lib/grading';
+import { renderAccountText } from '@/lib/grading/reports';
+import { isLocale } from '@/lib/i18n/locales';
+import { type CommandIo, positiveNumber, processIo, stageFromOption, UsageError } from './grade';
+
+export interface CheckCommandOptions {
+  stage?: string;
+  profile?: string;
+  region?: string;
+  stack?: string;
+  format?: string;
+  timeout?: string;
+  lang?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description("Run a stage's checks once against your own AWS credentials (profile or default chain)")
+    .option('--stage <stage>', 'stage id or its number, e.g. 00')
+    .option('--profile <name>', 'AWS profile (default: the default credential chain)')
+    .option('--region <region>', 'region of the lab stack (default: AWS_REGION, else us-east-1)')
+    .option('--stack <name>', 'lab stack name (default: $STACK, as the lab exports it)')
+    .option('--format <format>', 'text | json', 'text')
+    .option('--timeout <seconds>', 'give up after this long', String(GRADING_DEFAULTS.timeoutMs / 1000))
+    .option('--lang <locale>', 'en | ko', 'en')
+    .action(async (opts: CheckCommandOptions) => {
+      process.exitCode = await runCheck(opts);
+    });
+}
+
+export async function runCheck(
+  opts: CheckCommandOptions,
+  io: CommandIo = processIo(),
+  deps: { makeClients?: (target: GradeTarget, log: ApiCallLog) => AwsClients } = {},
+): Promise<number> {
+  let input: ReturnType<typeof readCheckInput>;
+  try {
+    input = readCheckInput(opts);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const { stage, target, json, locale, timeoutMs } = input;
+  const run = await gradeAccounts({
+    entries: [target],
+    stage,
+    concurrency: 1,
+    timeoutMs,
+    makeClients:
+      deps.makeClients ??
+      ((t, log) => profileClients({ region: t.region, ...(opts.profile ? { profile: opts.profile } : {}) }, log)),
+  });
+  const grade = run.accounts[0];
+  if (!grade) throw new Error('No account was graded.');
+  io.stdout(json ? `${JSON.stringify(grade, null, 2)}\n` : renderAccountText(grade, locale));
+  if (run.notImplemented.length && !json) {
+    io.stderr(`Note: ${stage} lists checks not implemented yet: ${run.notImplemented.join(', ')}.\n`);
+  }
+  return grade.allRequiredPassed ? 0 : 1;
+}
+
+function readCheckInput(opts: CheckCommandOptions) {
+  const stage = stageFromOption(opts.stage);
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`Unknown --format ${JSON.stringify(format)}: use text or json.`);
+  const locale = opts.lang ?? 'en';
+  if (!isLocale(locale)) throw new UsageError(`Unknown --lang ${JSON.stringify(locale)}: use en or ko.`);
+  const stackName = opts.stack ?? process.env.STACK;
+  if (!stackName) throw new UsageError('Name the lab stack: --stack scalelab-<your name> (or export STACK=...).');
+  const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const target: GradeTarget = { learner: stackName, region, stackName };
+  return {
+    stage,
+    target,
+    json: format === 'json',
+    locale,
+    timeoutMs: positiveNumber('--timeout', opts.timeout, GRADING_DEFAULTS.timeoutMs / 1000) * 1000,
+  };
+}
