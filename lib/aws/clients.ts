@@ -102,8 +102,9 @@ export function createClients(account: Account, options: ClientOptions): AwsClie
     const stack = (client as unknown as { middlewareStack: MiddlewareStackLike }).middlewareStack;
     stack.add(recordCalls(region, log), { step: 'initialize', name: 'scalelabCallLog', priority: 'high' });
     if (responder)
+      // After the SDK's retry middleware (finalizeRequest), so throttling from the sandbox is retried as on AWS.
       stack.add(respondInProcess(responder, region), {
-        step: 'initialize',
+        step: 'finalizeRequest',
         name: 'scalelabResponder',
         priority: 'low',
       });

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  CreateStackCommand,
+  DescribeStackEventsCommand,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+  type StackEvent,
+} from '@aws-sdk/client-cloudformation';
+import type { Command } from 'commander';
+import { createSandbox, type Sandbox } from '@/lib/sandbox';
+
+/** A sandbox for the CLI: the accounts of the local store when it opens, else a throw-away one in memory. */
+async function cliSandbox(accountId: string | undefined, speed: number): Promise<Sandbox> {
+  try {
+    const { openStore } = await import('@/lib/progress');
+    const store = await openStore();
+    const persistence = {
+      load: (id: string) => store.loadSandboxState(id),
+      save: (id: string, state: unknown) => store.saveSandboxState(id, state),
+    };
+    return createSandbox({ accountId: accountId ?? '000000000000', persistence, speed });
+  } catch {
+    return createSandbox({ accountId, speed });
+  }
+}
+
+const line = (e: StackEvent) =>
+  `${e.Timestamp?.toISOString().slice(11, 19)}  ${(e.LogicalResourceId ?? '').padEnd(32)} ${(e.ResourceStatus ?? '').padEnd(28)} ${e.ResourceStatusReason ?? ''}`;
+
+function params(list: string[]): { ParameterKey: string; ParameterValue: string }[] {
+  return list.map((kv) => {
+    const at = kv.indexOf('=');
+    if (at < 1) throw new Error(`--param takes KEY=VALUE, not '${kv}'`);
+    return { ParameterKey: kv.slice(0, at), ParameterValue: kv.slice(at + 1) };
+  });
+}
+
+export function register(program: Command): void {
+  const sandbox = program
+    .command('sandbox')
+    .description('Deploy templates into the in-process sandbox AWS account and inspect it');
+
+  sandbox
+    .command('deploy <template>')
+    .description('Create a stack from a template in the sandbox; print its events and outputs')
+    .option('--stack <name>', 'stack name (default: the template file name)')
+    .option('--param <KEY=VALUE>', 'a template parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--account <id>', 'sandbox account id (12 digits)')
+    .option('--region <region>', 'region', 'us-east-1')
+    .option('--speed <factor>', 'wall seconds per simulated second (0 = instant)', '0')
+    .action(
+      async (
+        template: string,
+        opts: { stack?: string; param: string[]; account?: string; region: string; speed: string },
+      ) => {
+        const sb = await cliSandbox(opts.account, Number(opts.speed));
+        const cfn = sb.clientsFor(opts.region).cloudformation;
+        const name =
+          opts.stack ??
+          basename(template)
+            .replace(/\.(ya?ml|json)$/, '')
+            .replace(/[^a-zA-Z0-9-]/g, '-');
+        try {
+          await cfn.send(
+            new CreateStackCommand({
+              StackName: name,
+              TemplateBody: readFileSync(template, 'utf8'),
+              Parameters: params(opts.param),
+              Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+            }),
+          );
+        } catch (err) {
+          console.error(`${(err as Error).name}: ${(err as Error).message}`);
+          process.exitCode = 1;
+          return;
+        }
+        let seen = 0;
+        for (;;) {
+          const events = (
+            (await cfn.send(new DescribeStackEventsCommand({ StackName: name }))).StackEvents ?? []
+          ).reverse();
+          for (const e of events.slice(seen)) console.log(line(e));
+          seen = events.length;
+          const stack = (await cfn.send(new DescribeStacksCommand({ StackName: name }))).Stacks?.[0];
+          if (stack && !/_IN_PROGRESS$/.test(stack.StackStatus ?? '')) {
+            console.log(`\n${name}: ${stack.StackStatus} (sandbox account ${sb.accountId}, ${opts.region})`);
+            for (const o of stack.Outputs ?? []) console.log(`  ${o.OutputKey?.padEnd(24)} ${o.OutputValue}`);
+            if (!/COMPLETE$/.test(stack.StackStatus ?? '') || /ROLLBACK/.test(stack.StackStatus ?? ''))
+              process.exitCode = 1;
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        await sb.settled();
+      },
+    );
+
+  sandbox
+    .command('describe <stack>')
+    .description('Show a sandbox stack: status, parameters, outputs and resources')
+    .option('--account <id>', 'sandbox account id (12 digits)')
+    .option('--region <region>', 'region', 'us-east-1')
+    .option('--json', 'print the raw DescribeStacks + DescribeStackResources answers')
+    .action(async (stackName: string, opts: { account?: string; region: string; json?: boolean }) => {
+      const sb = await cliSandbox(opts.account, 0);
+      const cfn = sb.clientsFor(opts.region).cloudformation;
+      try {
+        const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
+        const resources =
+          (await cfn.send(new DescribeStackResourcesCommand({ StackName: stackName }))).StackResources ?? [];
+        if (opts.json) {
+          console.log(JSON.stringify({ stack, resources }, null, 2));
+          return;
+        }
+        console.log(`${stack?.StackName}  ${stack?.StackStatus}  ${stack?.StackId}`);
+        for (const p of stack?.Parameters ?? [])
+          console.log(`  param  ${p.ParameterKey} = ${p.ResolvedValue ?? p.ParameterValue}`);
+        for (const o of stack?.Outputs ?? []) console.log(`  output ${o.OutputKey} = ${o.OutputValue}`);
+        for (const r of resources)
+          console.log(`  ${r.LogicalResourceId?.padEnd(32)} ${r.ResourceType?.padEnd(44)} ${r.PhysicalResourceId}`);
+      } catch (err) {
+        console.error(`${(err as Error).name}: ${(err as Error).message}`);
+        process.exitCode = 1;
+      }
+    });
+}

@@ -1,0 +1,154 @@
+import type { Account } from '@/lib/aws/account';
+import type { ApiCallLog } from '@/lib/aws/api-calls';
+import { type AwsClients, type CallRequest, createClients, type Responder } from '@/lib/aws/clients';
+import { drain, play } from './cloudformation/player';
+import type { CallContext } from './context';
+import { awsError } from './errors';
+import { type FaultRule, Faults } from './faults';
+import { newAccountId } from './ids';
+import { isRegion } from './regions';
+import { dispatch } from './responder';
+import { emptyState, type SandboxState } from './state';
+
+export type { FaultRule } from './faults';
+export { supportedTypes } from './resources';
+export { supportedOperations } from './responder';
+export type { SandboxState } from './state';
+
+/** Where a sandbox account's state lives between restarts (lib/progress in the app; a Map in tests). */
+export interface SandboxPersistence {
+  load(accountId: string): Promise<unknown | undefined>;
+  save(accountId: string, state: unknown): Promise<void>;
+}
+
+export interface SandboxOptions {
+  /** 12 digits; a fresh random one when omitted. */
+  accountId?: string;
+  persistence?: SandboxPersistence;
+  /** Wall-clock seconds per simulated second: 0 = instant (tests), 1 = as long as AWS takes, 0.05 = 20× faster. */
+  speed?: number;
+  faults?: FaultRule[];
+  regions?: string[];
+}
+
+export interface Sandbox {
+  readonly accountId: string;
+  readonly account: Account & { kind: 'sandbox' };
+  /** Answers SDK commands in-process: pass it to `createClients(account, { region, responder })`. */
+  readonly responder: Responder;
+  /** SDK clients for a region, wired to this sandbox (with the SDK's retries seeing injected faults). */
+  clientsFor(region: string, options?: { maxAttempts?: number; log?: ApiCallLog }): AwsClients;
+  readonly faults: Faults;
+  speed: number;
+  /** Resolves once the persisted state is loaded. */
+  ready(): Promise<void>;
+  /** Resolves when every stack operation in flight has finished playing (and the state is saved). */
+  settled(): Promise<void>;
+  /** The state (read-only use: debugging, the CLI). */
+  snapshot(): SandboxState;
+  /** Forget everything in this account (a learner's reset). */
+  reset(): Promise<void>;
+}
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const accountId = options.accountId ?? newAccountId();
+  const regions = options.regions ?? ['us-east-1', 'us-west-2'];
+  const faults = new Faults(options.faults);
+  let state = emptyState(accountId);
+  const inflight = new Set<Promise<void>>();
+  let saving: Promise<void> = Promise.resolve();
+
+  const save = (): Promise<void> => {
+    const persistence = options.persistence;
+    if (!persistence) return Promise.resolve();
+    saving = saving.then(() => persistence.save(accountId, structuredClone(state))).catch(() => undefined);
+    return saving;
+  };
+
+  const loading = (async () => {
+    const loaded = (await options.persistence?.load(accountId)) as SandboxState | undefined;
+    if (loaded && loaded.version === 1) {
+      state = loaded;
+      // An operation that was playing when the server stopped finishes now.
+      for (const [region, r] of Object.entries(state.regions)) for (const s of r.stacks) drain(state, region, s);
+    }
+  })();
+
+  const sandbox: Sandbox = {
+    accountId,
+    account: { kind: 'sandbox', accountId, regions },
+    faults,
+    speed: options.speed ?? 0,
+    ready: () => loading,
+    async settled() {
+      while (inflight.size) await Promise.all([...inflight]);
+      await saving;
+    },
+    snapshot: () => state,
+    async reset() {
+      await sandbox.settled();
+      state = emptyState(accountId);
+      await save();
+    },
+    responder: async (request: CallRequest) => {
+      await loading;
+      if (!isRegion(request.region))
+        throw awsError(
+          'UnrecognizedClientException',
+          `The security token included in the request is invalid (region ${request.region} is not offered by the sandbox).`,
+          400,
+        );
+      await faults.apply(request, accountId);
+      const ctx: CallContext = {
+        state,
+        region: request.region,
+        input: request.input,
+        now: () => Math.max(Date.now(), state.clockMs + 1000),
+        run(stack, steps) {
+          const playing = play(state, request.region, stack, steps, { speed: sandbox.speed, changed: save });
+          if (sandbox.speed <= 0) return playing;
+          const tracked = playing.finally(() => inflight.delete(tracked));
+          inflight.add(tracked);
+          return save();
+        },
+        changed: save,
+      };
+      return dispatch(request, ctx);
+    },
+    clientsFor(region, clientOptions = {}) {
+      // lib/aws answers in-process after the SDK's retry middleware, so injected throttling is retried as on AWS.
+      return createClients(sandbox.account, {
+        region,
+        responder: sandbox.responder,
+        maxAttempts: clientOptions.maxAttempts,
+        log: clientOptions.log,
+      });
+    },
+  };
+  return sandbox;
+}
+
+// One sandbox per account per process, shared by every route module (Next may load this module more than once).
+const registryKey = Symbol.for('scalelab.sandboxes');
+type Holder = { [registryKey]?: Map<string, Sandbox> };
+let defaults: Omit<SandboxOptions, 'accountId'> = {};
+
+/** Options every sandbox `sandboxFor` creates gets (the app sets persistence through lib/progress and a UI speed). */
+export function configureSandboxes(options: Omit<SandboxOptions, 'accountId'>): void {
+  defaults = options;
+}
+
+/** The process's sandbox for a sandbox account (created, and its state loaded, on first use). */
+export function sandboxFor(accountId: string): Sandbox {
+  const holder = globalThis as Holder;
+  holder[registryKey] ??= new Map();
+  let sandbox = holder[registryKey].get(accountId);
+  if (!sandbox) {
+    sandbox = createSandbox({ ...defaults, accountId });
+    holder[registryKey].set(accountId, sandbox);
+  }
+  return sandbox;
+}
+
+/** A new sandbox account id (12 random digits). */
+export { newAccountId };
