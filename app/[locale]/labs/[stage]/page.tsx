@@ -1,17 +1,27 @@
 import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { CheckPanel } from '@/components/checks/check-panel';
 import { StatusBadge } from '@/components/journey/status-badge';
 import { labComponents } from '@/components/mdx/lab-components';
 import { Quiz } from '@/components/quiz/quiz';
+import { StackCard } from '@/components/stacks/stack-card';
+import { labStackName, learnerAccount } from '@/lib/accounts/learner-account';
+import { explainAwsError } from '@/lib/aws/errors';
+import { clientsForAccount } from '@/lib/aws/for-account';
+import { toPanelRun } from '@/lib/checks/panel';
 import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
-import { checkSummaries } from '@/lib/labs/check-info';
+import { checkSummaries, checksRunnable, panelChecks } from '@/lib/labs/check-info';
 import { loadCompiledLab } from '@/lib/labs/content';
 import { journeyFor } from '@/lib/labs/journey';
 import { quizVerdictsFor } from '@/lib/labs/quiz-progress';
-import { formatUsers, getLab, isStageId, labs, neighbours, publicQuiz } from '@/lib/labs/registry';
+import { getLab, isStageId, labs, neighbours, publicQuiz } from '@/lib/labs/registry';
+import type { StageId } from '@/lib/labs/types';
+import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
+import { currentStack } from '@/lib/stacks/change-sets';
+import { launchTemplateName } from '@/lib/stacks/lab-template';
 import { LockedStage } from './_components/locked-stage';
 import { StageChecks } from './_components/stage-checks';
 import { StageNav } from './_components/stage-nav';
@@ -49,6 +59,7 @@ export default async function StagePage({ params }: { params: Params }) {
     quizVerdictsFor(learnerId, stage, locale),
   ]);
   const Content = getMDXComponent(compiled.code);
+  const panel = learnerId && checksRunnable(lab) ? await checkPanelState(learnerId, stage, t('checks.sandbox')) : null;
   const checks = checkSummaries(lab);
   const quiz = (
     <Quiz
@@ -77,7 +88,7 @@ export default async function StagePage({ params }: { params: Params }) {
         </p>
         <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">{lab.title[locale]}</h1>
         <p className="mt-2 text-lg text-brand-700 dark:text-brand-100">
-          {t('stage.milestone', { users: formatUsers(lab.milestone.users, locale) })} · {lab.milestone.label[locale]}
+          {t('stage.milestone', { label: lab.milestone.label[locale] })}
         </p>
         <dl className="mt-4 flex flex-wrap gap-x-6 gap-y-2 text-sm text-slate-700 dark:text-slate-300">
           <div>
@@ -106,21 +117,89 @@ export default async function StagePage({ params }: { params: Params }) {
               quiz,
               renderCheck: (id) => {
                 const c = checks.find((x) => x.id === id);
+                // The result of the learner's latest run, if any: the step shows where they stand.
+                const last = panel?.latest?.results.find((r) => r.id === id)?.status;
+                const mark = last === 'pass' ? '✓' : last === 'fail' ? '✗' : last === 'error' ? '!' : '☐';
                 return (
-                  <span className="inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-600">
-                    <span aria-hidden="true">☐</span> <code>{id}</code>
+                  <a
+                    href="#checks-title"
+                    data-inline-check={id}
+                    data-state={last ?? 'not-run'}
+                    className="not-prose inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-0.5 text-xs no-underline! dark:border-slate-600"
+                  >
+                    <span aria-hidden="true">{mark}</span> <code>{id}</code>
                     {c?.title ? ` — ${c.title[locale]}` : ''}
-                  </span>
+                    {last ? ` (${t(`checks.status.${last}`)})` : ''}
+                  </a>
                 );
               },
             })}
           />
           <StageNav locale={locale} t={t} prev={prev} next={next} nextStatus={next ? statusOf(next.id) : undefined} />
         </article>
-        <aside aria-labelledby="checks-title" className="lg:sticky lg:top-20 lg:self-start">
-          <StageChecks checks={checks} locale={locale} t={t} />
+        <aside
+          aria-labelledby="checks-title"
+          className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto"
+        >
+          {panel && (
+            <div className="mb-6">
+              <StackCard
+                stageId={stage}
+                stackName={panel.stackName}
+                locale={locale}
+                templateFile={launchTemplateName(stage)}
+                initial={panel.stack}
+              />
+            </div>
+          )}
+          {panel ? (
+            <CheckPanel
+              stageId={stage}
+              locale={locale}
+              checks={panelChecks(lab)}
+              latest={panel.latest}
+              account={panel.account}
+              next={next ? { number: String(next.order).padStart(2, '0'), href: `/${locale}/labs/${next.id}` } : null}
+            />
+          ) : (
+            <StageChecks checks={checks} locale={locale} t={t} />
+          )}
         </aside>
       </div>
     </div>
   );
+}
+
+/** The learner's latest run of this stage, their lab stack as it is now, and which account the checks read. */
+async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: string) {
+  const store = await getStore();
+  const [latest, account] = await Promise.all([
+    store.latestCheckRun(learnerId, stage),
+    learnerAccount(store, learnerId),
+  ]);
+  const stackName = labStackName(learnerId);
+  const name =
+    account.kind === 'sandbox'
+      ? `${sandboxLabel} ${account.accountId}`
+      : `${account.accountId ?? account.kind} (${account.regions[0]})`;
+  let stack: { status: string | null; outputs: { key: string; value: string; description: string | null }[] } = {
+    status: null,
+    outputs: [],
+  };
+  try {
+    const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
+    const current = await currentStack(clients, stackName);
+    stack = {
+      status: current?.StackStatus ?? null,
+      outputs: (current?.Outputs ?? []).map((o) => ({
+        key: o.OutputKey ?? '',
+        value: o.OutputValue ?? '',
+        description: o.Description ?? null,
+      })),
+    };
+  } catch (err) {
+    // The page still renders; the card shows the reason instead of a status.
+    stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [] };
+  }
+  return { latest: latest ? toPanelRun(latest) : null, account: `${name} · ${stackName}`, stackName, stack };
 }

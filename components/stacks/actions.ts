@@ -1,0 +1,100 @@
+'use server';
+
+import { z } from 'zod';
+import { labStackName, learnerAccount } from '@/lib/accounts/learner-account';
+import { explainAwsError } from '@/lib/aws/errors';
+import { clientsForAccount } from '@/lib/aws/for-account';
+import { stageIds } from '@/lib/labs/types';
+import { getStore } from '@/lib/progress';
+import { currentLearnerId } from '@/lib/session/current-learner';
+import { type ChangeSetPreview, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
+import { StackError } from '@/lib/stacks/errors';
+import { deleteStack } from '@/lib/stacks/follow';
+import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
+
+export type StackActionResult<T = undefined> =
+  | { ok: true; value: T; startedAt: string }
+  | { ok: false; code: string; message: string };
+
+async function context() {
+  const learnerId = await currentLearnerId();
+  if (!learnerId) throw new StackError('not-found', 'No learner session. Reload the page.');
+  const store = await getStore();
+  const account = await learnerAccount(store, learnerId);
+  const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
+  return { learnerId, store, clients, stackName: labStackName(learnerId) };
+}
+
+function failure(err: unknown): { ok: false; code: string; message: string } {
+  if (err instanceof StackError) return { ok: false, code: err.code, message: err.message };
+  const plain = explainAwsError(err);
+  return { ok: false, code: plain.kind, message: plain.reason.en };
+}
+
+/** Create the change set for the stage's template and return its preview; nothing changes yet. */
+export async function previewLaunch(raw: unknown): Promise<StackActionResult<ChangeSetPreview>> {
+  const parsed = z.object({ stageId: z.enum(stageIds) }).safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid', message: 'Unknown stage.' };
+  try {
+    const { clients, stackName } = await context();
+    const templateBody = await readLabTemplate(parsed.data.stageId);
+    const preview = await prepareChangeSet({
+      clients,
+      stackName,
+      templateBody,
+      tags: { 'scalelab:stage': parsed.data.stageId },
+    });
+    return { ok: true, value: preview, startedAt: new Date().toISOString() };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Execute a previewed change set and record the operation; the page follows the events over SSE. */
+export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
+  const parsed = z
+    .object({ stageId: z.enum(stageIds), changeSetId: z.string().min(1).max(2048), type: z.enum(['CREATE', 'UPDATE']) })
+    .safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid', message: 'Invalid change set.' };
+  try {
+    const { learnerId, store, clients, stackName } = await context();
+    const startedAt = new Date(Date.now() - 1000).toISOString();
+    await executeChangeSet(clients, stackName, parsed.data.changeSetId);
+    await store.startStackOperation({
+      learnerId,
+      stageId: parsed.data.stageId,
+      accountId: clients.account.accountId ?? null,
+      region: clients.region,
+      stackName,
+      operation: parsed.data.type === 'CREATE' ? 'create' : 'update',
+      source: launchTemplateName(parsed.data.stageId),
+      status: `${parsed.data.type}_IN_PROGRESS`,
+    });
+    return { ok: true, value: undefined, startedAt };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export async function deleteLabStack(raw: unknown): Promise<StackActionResult> {
+  const parsed = z.object({ stageId: z.enum(stageIds) }).safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid', message: 'Unknown stage.' };
+  try {
+    const { learnerId, store, clients, stackName } = await context();
+    const startedAt = new Date(Date.now() - 1000).toISOString();
+    await deleteStack(clients, stackName);
+    await store.startStackOperation({
+      learnerId,
+      stageId: parsed.data.stageId,
+      accountId: clients.account.accountId ?? null,
+      region: clients.region,
+      stackName,
+      operation: 'delete',
+      source: 'delete',
+      status: 'DELETE_IN_PROGRESS',
+    });
+    return { ok: true, value: undefined, startedAt };
+  } catch (err) {
+    return failure(err);
+  }
+}

@@ -1,0 +1,237 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
+import type { StackStreamEvent } from '@/lib/stacks/stream';
+import { deleteLabStack, executeLaunch, previewLaunch } from './actions';
+
+type Outputs = NonNullable<StackStreamEvent['outputs']>;
+type Events = NonNullable<StackStreamEvent['events']>;
+
+interface Props {
+  stageId: string;
+  stackName: string;
+  locale: Locale;
+  templateFile: string;
+  initial: { status: string | null; outputs: Outputs };
+}
+
+/**
+ * The learner's lab stack: launch the stage template through a previewed change set, watch the events stream in
+ * with a progress bar, see the outputs, delete it. Works the same on the sandbox and on real AWS.
+ */
+export function StackCard({ stageId, stackName, locale, templateFile, initial }: Props) {
+  const t = translator(locale);
+  const [status, setStatus] = useState<string | null>(initial.status);
+  const [outputs, setOutputs] = useState<Outputs>(initial.outputs);
+  const [preview, setPreview] = useState<ChangeSetPreview | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'deploy' | 'delete' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ complete: number; total: number } | null>(null);
+  const [events, setEvents] = useState<Events>([]);
+  const [rootCause, setRootCause] = useState<StackStreamEvent['rootCause']>();
+  const source = useRef<EventSource | null>(null);
+
+  function follow(since: string) {
+    source.current?.close();
+    setEvents([]);
+    setRootCause(undefined);
+    const es = new EventSource(`/api/stacks/events?since=${encodeURIComponent(since)}`);
+    source.current = es;
+    es.onmessage = (msg) => {
+      const e = JSON.parse(msg.data) as StackStreamEvent;
+      if (e.status) setStatus(e.status);
+      if (e.events?.length) setEvents((prev) => [...prev, ...(e.events ?? [])]);
+      if (e.total !== undefined) setProgress({ complete: e.complete ?? 0, total: e.total });
+      if (e.rootCause) setRootCause(e.rootCause);
+      if (e.type === 'done' || e.type === 'error') {
+        if (e.outputs) setOutputs(e.outputs);
+        if (e.message) setError(e.message);
+        setBusy(null);
+        es.close();
+      }
+    };
+  }
+
+  // A stack already in progress when the page loaded: follow it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the status at load matters.
+  useEffect(() => {
+    if (initial.status?.endsWith('_IN_PROGRESS')) {
+      setBusy('deploy');
+      follow(new Date(Date.now() - 10 * 60_000).toISOString());
+    }
+    return () => source.current?.close();
+  }, []);
+
+  async function onPreview() {
+    setError(null);
+    setBusy('preview');
+    const res = await previewLaunch({ stageId });
+    setBusy(null);
+    if (!res.ok) {
+      setError(res.code === 'no-changes' ? t('stack.noChanges') : res.message);
+      return;
+    }
+    setPreview(res.value);
+  }
+
+  async function onDeploy() {
+    if (!preview) return;
+    setBusy('deploy');
+    setError(null);
+    const res = await executeLaunch({ stageId, changeSetId: preview.changeSetId, type: preview.type });
+    setPreview(null);
+    if (!res.ok) {
+      setBusy(null);
+      setError(res.message);
+      return;
+    }
+    follow(res.startedAt);
+  }
+
+  async function onDelete() {
+    if (!window.confirm(t('stack.deleteConfirm', { name: stackName }))) return;
+    setBusy('delete');
+    setError(null);
+    const res = await deleteLabStack({ stageId });
+    if (!res.ok) {
+      setBusy(null);
+      setError(res.message);
+      return;
+    }
+    setOutputs([]);
+    follow(res.startedAt);
+  }
+
+  const failed = status && /FAILED|ROLLBACK/.test(status);
+  const exists = status && status !== 'DELETE_COMPLETE';
+  return (
+    <section
+      aria-labelledby="stack-title"
+      className="rounded-xl border border-slate-200 p-4 dark:border-slate-700"
+      data-stack-card
+    >
+      <h2 id="stack-title" className="text-lg font-semibold">
+        {t('stack.title')}
+      </h2>
+      <p className="mt-1 text-xs text-slate-500">
+        <code>{stackName}</code> · {t('stack.template', { file: `templates/${stageId}/${templateFile}` })}
+      </p>
+      <p className="mt-2 text-sm" data-stack-status={status ?? 'NONE'}>
+        {exists ? t('stack.status', { status }) : t('stack.none')}
+      </p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        {!preview && (
+          <button
+            type="button"
+            onClick={onPreview}
+            disabled={busy !== null}
+            className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+          >
+            {busy === 'preview' ? t('stack.previewing') : busy === 'deploy' ? t('stack.deploying') : t('stack.preview')}
+          </button>
+        )}
+        {exists && !preview && (
+          <button
+            type="button"
+            onClick={onDelete}
+            disabled={busy !== null}
+            className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800"
+          >
+            {t('stack.delete')}
+          </button>
+        )}
+      </div>
+      {preview && (
+        <div className="mt-3" data-change-set>
+          <h3 className="text-sm font-semibold">{t('stack.previewTitle', { n: preview.changes.length })}</h3>
+          <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-xs">
+            {preview.changes.map((c) => (
+              <li key={c.logicalId} data-action={c.action} className="flex flex-wrap gap-x-2">
+                <span className="font-semibold">{c.action}</span>
+                <code>{c.logicalId}</code>
+                <span className="text-slate-500">{c.resourceType}</span>
+                {c.replacement && c.action === 'Modify' && (
+                  <span>{t('stack.replacement', { value: c.replacement })}</span>
+                )}
+                {c.dataLoss && (
+                  <span className="font-semibold text-red-700 dark:text-red-300">⚠ {t('stack.dataLoss')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 flex gap-2">
+            <button
+              type="button"
+              onClick={onDeploy}
+              className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+            >
+              {t('stack.deploy')}
+            </button>
+            <button
+              type="button"
+              onClick={() => setPreview(null)}
+              className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
+            >
+              {t('stack.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div role="status" aria-live="polite" className="mt-3 text-sm">
+        {busy && progress && progress.total > 0 && (
+          <div>
+            <p>{t('stack.progress', { complete: progress.complete, total: progress.total })}</p>
+            <progress className="mt-1 h-1.5 w-full" max={progress.total} value={progress.complete} />
+          </div>
+        )}
+        {error && <p className="text-red-700 dark:text-red-300">{error}</p>}
+        {failed && rootCause && (
+          <p className="text-red-700 dark:text-red-300">
+            {t('stack.rootCause', {
+              resource: rootCause.logicalId,
+              type: rootCause.resourceType,
+              reason: rootCause.reason,
+            })}
+          </p>
+        )}
+      </div>
+      {outputs.length > 0 && (
+        <div className="mt-3">
+          <h3 className="text-sm font-semibold">{t('stack.outputs')}</h3>
+          <dl className="mt-1 space-y-1 text-xs">
+            {outputs.map((o) => (
+              <div key={o.key} className="break-all">
+                <dt className="inline font-medium">{o.key}: </dt>
+                <dd className="inline font-mono">
+                  {/^https?:\/\//.test(o.value) ? (
+                    <a href={o.value} target="_blank" rel="noreferrer" className="underline">
+                      {o.value}
+                    </a>
+                  ) : (
+                    o.value
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      {events.length > 0 && (
+        <details className="mt-3" open={busy !== null}>
+          <summary className="cursor-pointer text-sm font-semibold">{t('stack.events')}</summary>
+          <ol className="mt-1 max-h-56 space-y-0.5 overflow-y-auto font-mono text-xs" data-stack-events>
+            {events.map((e) => (
+              <li key={e.id} className={/FAILED/.test(e.status) ? 'text-red-700 dark:text-red-300' : ''}>
+                {e.logicalId} {e.status}
+                {e.reason ? ` — ${e.reason}` : ''}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
