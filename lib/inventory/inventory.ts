@@ -1,4 +1,7 @@
+import type { AutoScalingGroup, ScalingPolicy } from '@aws-sdk/client-auto-scaling';
 import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import type { DistributionSummary } from '@aws-sdk/client-cloudfront';
+import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import {
   type Address,
   DescribeAddressesCommand,
@@ -12,10 +15,27 @@ import {
   type SecurityGroup,
   type Subnet,
 } from '@aws-sdk/client-ec2';
+import type { LoadBalancer, TargetGroup, TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { type DBInstance, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import type { AwsClients } from '@/lib/aws/clients';
+import { loadAutoScalingGroups, loadScalingPolicies } from './auto-scaling';
+import { loadDistributions, type StaticContent, traceLabDistributions, traceStaticContent } from './cloudfront';
+import { loadAlarms } from './cloudwatch';
 import { type HttpProbe, probeHttp } from './http';
+import {
+  isInternetFacingAlb,
+  loadBalancerAzs,
+  loadLoadBalancers,
+  loadTargetGroups,
+  loadTargetHealth,
+  type PlacedTarget,
+  placeTargets,
+  targetGroupsOf,
+} from './load-balancing';
 import { collect, Memo } from './memo';
+import { replicasOf } from './rds';
+import { type BucketAccess, loadBucketAccess, loadLabBuckets } from './s3';
+import { type SecurityChain, traceSecurityChain } from './security-chain';
 
 /** Which lab a run grades: the learner's lab stack (its `VpcId` output) and the `scalelab:lab` tag value. */
 export interface LabScope {
@@ -170,6 +190,108 @@ export class Inventory {
       });
     }
     return this.memo.get(`http:${url}`, () => probeHttp(url));
+  }
+  // ------------------------------------------------------------ stages 02–03: load balancing, scaling, static content
+
+  /** Load balancers in the lab VPC (ALB, NLB, internal or internet-facing). */
+  async loadBalancers(): Promise<LoadBalancer[]> {
+    const vpcId = await this.vpcId();
+    return vpcId ? loadLoadBalancers(this.clients, this.memo, vpcId) : [];
+  }
+
+  /** Target groups in the lab VPC. */
+  async targetGroups(): Promise<TargetGroup[]> {
+    const vpcId = await this.vpcId();
+    return vpcId ? loadTargetGroups(this.clients, this.memo, vpcId) : [];
+  }
+
+  targetHealth(targetGroupArn: string): Promise<TargetHealthDescription[]> {
+    return loadTargetHealth(this.clients, this.memo, targetGroupArn);
+  }
+
+  /**
+   * The lab's internet-facing ALB: the one the stack's `AlbDnsName` output names, else the one spanning the most AZs.
+   */
+  async labAlb(): Promise<LoadBalancer | undefined> {
+    const [albs, dns] = await Promise.all([this.loadBalancers(), this.stackOutput('AlbDnsName')]);
+    const facing = albs.filter(isInternetFacingAlb);
+    return (
+      facing.find((lb) => dns && lb.DNSName === dns) ??
+      [...facing].sort((a, b) => loadBalancerAzs(b).length - loadBalancerAzs(a).length)[0]
+    );
+  }
+
+  /** The target groups behind a load balancer, each with its targets placed in their AZs. */
+  async albTargets(lb: LoadBalancer): Promise<{ targetGroup: TargetGroup; targets: PlacedTarget[] }[]> {
+    const [groups, instances] = await Promise.all([this.targetGroups(), this.instances()]);
+    return Promise.all(
+      targetGroupsOf(lb, groups).map(async (targetGroup) => ({
+        targetGroup,
+        targets: placeTargets(await this.targetHealth(targetGroup.TargetGroupArn ?? ''), instances),
+      })),
+    );
+  }
+
+  /** The security chain ALB → web → DB (see lib/inventory/security-chain.ts). */
+  securityChain(): Promise<SecurityChain> {
+    return this.memo.get('securityChain', () => traceSecurityChain(this));
+  }
+
+  /** Read replicas of the lab's primary database. */
+  async readReplicas(): Promise<DBInstance[]> {
+    const [primary, all] = await Promise.all([this.primaryDatabase(), this.dbInstances()]);
+    return primary ? replicasOf(primary, all) : [];
+  }
+
+  /** Auto Scaling groups launching into the lab VPC's subnets. */
+  async autoScalingGroups(): Promise<AutoScalingGroup[]> {
+    if (!(await this.vpcId())) return [];
+    const subnets = await this.subnets();
+    return loadAutoScalingGroups(
+      this.clients,
+      this.memo,
+      subnets.flatMap((s) => (s.SubnetId ? [s.SubnetId] : [])),
+    );
+  }
+
+  /** The scaling policies of one Auto Scaling group. */
+  async scalingPolicies(groupName: string): Promise<ScalingPolicy[]> {
+    return (await loadScalingPolicies(this.clients, this.memo)).filter((p) => p.AutoScalingGroupName === groupName);
+  }
+
+  /** The lab's static bucket: the stack's `StaticBucket` output, else a bucket named after the stack. */
+  staticBucket(): Promise<string | undefined> {
+    return this.memo.get('staticBucket', async () => {
+      const fromStack = await this.stackOutput('StaticBucket');
+      if (fromStack) return fromStack;
+      if (!(await this.vpcId())) return undefined;
+      const named = await loadLabBuckets(this.clients, this.memo, this.scope.stackName);
+      return named.find((b) => b.includes('static')) ?? named[0];
+    });
+  }
+
+  bucketAccess(bucket: string): Promise<BucketAccess> {
+    return loadBucketAccess(this.clients, this.memo, bucket);
+  }
+
+  /** Every CloudFront distribution of the account (a global service: not scoped to the VPC). */
+  distributions(): Promise<DistributionSummary[]> {
+    return loadDistributions(this.clients, this.memo);
+  }
+
+  /** The static bucket, the distributions serving it (with their OAC) and its bucket policy's read grants. */
+  staticContent(): Promise<StaticContent | undefined> {
+    return this.memo.get('staticContent', () => traceStaticContent(this));
+  }
+
+  /** The lab's distributions: serving the static bucket, named by `DistributionDomain`, or in front of the lab ALB. */
+  labDistributions(): Promise<DistributionSummary[]> {
+    return this.memo.get('labDistributions', () => traceLabDistributions(this));
+  }
+
+  /** Every CloudWatch metric alarm of the region. */
+  alarms(): Promise<MetricAlarm[]> {
+    return loadAlarms(this.clients, this.memo);
   }
 }
 

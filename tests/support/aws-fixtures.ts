@@ -1,4 +1,10 @@
+import type {
+  DescribeAutoScalingGroupsCommandOutput,
+  DescribePoliciesCommandOutput,
+} from '@aws-sdk/client-auto-scaling';
 import type { DescribeStacksCommandOutput } from '@aws-sdk/client-cloudformation';
+import type { ListDistributionsCommandOutput } from '@aws-sdk/client-cloudfront';
+import type { DescribeAlarmsCommandOutput } from '@aws-sdk/client-cloudwatch';
 import type {
   DescribeAddressesCommandOutput,
   DescribeInstancesCommandOutput,
@@ -7,7 +13,17 @@ import type {
   DescribeSubnetsCommandOutput,
   DescribeVpcsCommandOutput,
 } from '@aws-sdk/client-ec2';
+import type {
+  DescribeLoadBalancersCommandOutput,
+  DescribeTargetGroupsCommandOutput,
+  DescribeTargetHealthCommandOutput,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type {
+  GetBucketPolicyCommandOutput,
+  GetPublicAccessBlockCommandOutput,
+  ListBucketsCommandOutput,
+} from '@aws-sdk/client-s3';
 import type { GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
 import type { Account } from '@/lib/aws/account';
 import { ApiCallLog } from '@/lib/aws/api-calls';
@@ -27,6 +43,16 @@ export interface Fixtures {
   'EC2.DescribeRouteTables'?: Out<DescribeRouteTablesCommandOutput>;
   'RDS.DescribeDBInstances'?: Out<DescribeDBInstancesCommandOutput>;
   'STS.GetCallerIdentity'?: Out<GetCallerIdentityCommandOutput>;
+  'ElasticLoadBalancingV2.DescribeLoadBalancers'?: Out<DescribeLoadBalancersCommandOutput>;
+  'ElasticLoadBalancingV2.DescribeTargetGroups'?: Out<DescribeTargetGroupsCommandOutput>;
+  'ElasticLoadBalancingV2.DescribeTargetHealth'?: Out<DescribeTargetHealthCommandOutput>;
+  'AutoScaling.DescribeAutoScalingGroups'?: Out<DescribeAutoScalingGroupsCommandOutput>;
+  'AutoScaling.DescribePolicies'?: Out<DescribePoliciesCommandOutput>;
+  'S3.ListBuckets'?: Out<ListBucketsCommandOutput>;
+  'S3.GetPublicAccessBlock'?: Out<GetPublicAccessBlockCommandOutput>;
+  'S3.GetBucketPolicy'?: Out<GetBucketPolicyCommandOutput>;
+  'CloudFront.ListDistributions'?: Out<ListDistributionsCommandOutput>;
+  'CloudWatch.DescribeAlarms'?: Out<DescribeAlarmsCommandOutput>;
 }
 
 /** An AWS error as the SDK throws it: a name, a message, the HTTP status. */
