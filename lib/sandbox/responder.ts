@@ -3,6 +3,7 @@ import { changeSetHandlers } from './cloudformation/change-sets';
 import { stackHandlers } from './cloudformation/stacks';
 import type { CallContext, Handlers } from './context';
 import { ec2Handlers } from './describe/ec2';
+import { ec2ActionHandlers } from './describe/ec2-actions';
 import { identityHandlers } from './describe/identity';
 import { serviceHandlers } from './describe/services';
 import { awsError } from './errors';
@@ -12,6 +13,7 @@ export const HANDLERS: Handlers = {
   ...stackHandlers,
   ...changeSetHandlers,
   ...ec2Handlers,
+  ...ec2ActionHandlers,
   ...identityHandlers,
   ...serviceHandlers,
 };

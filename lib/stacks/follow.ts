@@ -31,7 +31,13 @@ export async function followStack(
   const seen = new Set<string>();
   const resourceStates = new Map<string, string>();
   let rootCause: StackProgress['rootCause'];
-  const name = options.stackId ?? stackName;
+  // Follow by stack id: once a stack is deleted, AWS answers for its id but no longer for its name.
+  const name = options.stackId ?? (await currentStack(clients, stackName))?.StackId;
+  if (!name) {
+    const none: StackProgress = { status: 'DELETE_COMPLETE', events: [], complete: 0, total: 0, done: true };
+    onProgress(none);
+    return none;
+  }
   for (;;) {
     options.signal?.throwIfAborted();
     const fresh: StackEvent[] = [];

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Instance, SecurityGroup } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import elasticIp from '@/checkers/ec2/elastic-ip';
@@ -176,6 +178,24 @@ describe('http.app-responds', () => {
     const out = await appResponds.run(inventory);
     expect(out.status).toBe('skipped');
     expect(out.message.en).toMatch(/sandbox/);
+  });
+  it.each([
+    [200, 'pass'],
+    [502, 'fail'],
+  ])('answers %i from a real web server → %s', async (code, expected) => {
+    const server = createServer((_req, res) => res.writeHead(code).end('scalelab demo'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const out = await run(
+        appResponds,
+        oneBox({ 'CloudFormation.DescribeStacks': labStack({ AppUrl: `http://127.0.0.1:${port}/` }) }),
+      );
+      expect(out.status).toBe(expected);
+      expect(out.evidence[0]?.values.status).toBe(code);
+    } finally {
+      server.close();
+    }
   });
   it('is skipped, not failed, when the address cannot be reached', async () => {
     // 192.0.2.0/24 (TEST-NET-1) is never routed: the probe times out or is refused.

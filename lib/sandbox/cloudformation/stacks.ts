@@ -67,7 +67,8 @@ export async function readDefinition(ctx: CallContext, stack: StackRecord | unde
 }
 
 export function assertIdle(stack: StackRecord, action: 'updated' | 'deleted') {
-  if (stack.pending.length || /_IN_PROGRESS$/.test(stack.status))
+  // REVIEW_IN_PROGRESS is a stack waiting for its first change set: it may be executed or deleted.
+  if (stack.pending.length || (/_IN_PROGRESS$/.test(stack.status) && stack.status !== 'REVIEW_IN_PROGRESS'))
     throw validationError(`Stack:${stack.stackId} is in ${stack.status} state and can not be ${action}.`);
 }
 

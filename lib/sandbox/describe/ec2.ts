@@ -16,6 +16,7 @@ import { filtersOf, matchesFilters } from '../filters';
 import { page } from '../pagination';
 import { availabilityZones, publicDnsName, zoneId } from '../regions';
 import { type ResourceRecord, regionOf, type Tag } from '../state';
+import { instanceState } from './ec2-actions';
 
 const of = (ctx: CallContext, type: string): ResourceRecord[] =>
   Object.values(regionOf(ctx.state, ctx.region).resources).filter((r) => r.type === type);
@@ -201,7 +202,7 @@ export function instanceShape(ctx: CallContext, r: ResourceRecord): Instance {
     InstanceId: r.physicalId,
     ImageId: String(a.ImageId),
     InstanceType: String(a.InstanceType) as Instance['InstanceType'],
-    State: { Code: 16, Name: 'running' },
+    State: instanceState(a),
     LaunchTime: asDate(String(a.LaunchTime ?? r.createdAt)),
     Placement: { AvailabilityZone: String(a.AvailabilityZone), Tenancy: 'default', GroupName: '' },
     SubnetId: String(a.SubnetId),

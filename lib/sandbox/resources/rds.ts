@@ -182,6 +182,14 @@ export const rdsModels: Models = {
             (cluster ? 1 : 20),
           VPCSecurityGroups: sgs.length ? sgs : ((cluster?.attrs.VpcSecurityGroupIds as string[] | undefined) ?? []),
           BackupRetentionPeriod: num(props, 'BackupRetentionPeriod') ?? (source ? 0 : 1),
+          // RDS keeps the master password in Secrets Manager when asked to (no password in the template).
+          ...(bool(props, 'ManageMasterUserPassword')
+            ? {
+                'MasterUserSecret.SecretArn':
+                  (ctx.existing?.attrs['MasterUserSecret.SecretArn'] as string | undefined) ??
+                  `arn:aws:secretsmanager:${region}:${accountId}:secret:rds!db-${stableHex(id, 8)}-${cfnSuffix(6)}`,
+              }
+            : {}),
         },
       };
     },

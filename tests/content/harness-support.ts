@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { allChecks } from '@/checkers';
+import { evaluateChecks } from '@/lib/checks/evaluate';
+import { Inventory } from '@/lib/inventory';
+import { getLab } from '@/lib/labs/registry';
+import type { StageId } from '@/lib/labs/types';
+import { createSandbox } from '@/lib/sandbox';
+import { executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
+import { followStack } from '@/lib/stacks/follow';
+
+export const STACK = 'scalelab-harness';
+
+export function templateText(stage: StageId, file: 'start.yaml' | 'solution.yaml'): string | undefined {
+  const path = join('templates', stage, file);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** Deploy a template into a fresh sandbox the way a learner does (change set → execute → follow). */
+export async function deployIntoSandbox(body: string) {
+  const sandbox = createSandbox({ accountId: '777788889999' });
+  const clients = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
+  const preview = await prepareChangeSet({ clients, stackName: STACK, templateBody: body });
+  await executeChangeSet(clients, STACK, preview.changeSetId);
+  const final = await followStack(clients, STACK, new Date(0), () => {}, { intervalMs: 5 });
+  return { clients, final };
+}
+
+/** Deploy, then run the stage's checks: verdict per check id, and why, for readable failures. */
+export async function verdictsAfterDeploying(stage: StageId, body: string) {
+  const { clients, final } = await deployIntoSandbox(body);
+  if (final.status !== 'CREATE_COMPLETE') {
+    throw new Error(`deploy ended ${final.status}: ${final.rootCause?.logicalId} ${final.rootCause?.reason ?? ''}`);
+  }
+  const checks = getLab(stage).checks.flatMap((id) => allChecks.filter((c) => c.id === id));
+  const results = await evaluateChecks(checks, new Inventory(clients, { stackName: STACK }));
+  return {
+    status: Object.fromEntries(results.map((r) => [r.id, r.status])),
+    why: Object.fromEntries(results.map((r) => [r.id, `${r.status}: ${r.message.en}`])),
+  };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { getCheck } from '@/checkers';
+import { getLab } from '@/lib/labs/registry';
+import type { StageId } from '@/lib/labs/types';
+import { templateText, verdictsAfterDeploying } from './harness-support';
+
+/**
+ * The content harness: every stage with templates is deployed into the sandbox. Its solution passes every check of
+ * the stage (HTTP probes are skipped in the sandbox, with a reason); its start fails every required check the stage
+ * teaches. Mutations (tests/content/mutations.test.ts) prove each check can fail on its own.
+ */
+const stages: StageId[] = ['00-one-user', '01-split-database', '02-high-availability', '03-scale-out'];
+
+describe.each(stages)('stage %s in the sandbox', (stage) => {
+  const solution = templateText(stage, 'solution.yaml');
+  const start = templateText(stage, 'start.yaml');
+  const lab = getLab(stage);
+
+  it('has every check of its metadata implemented', () => {
+    for (const id of lab.checks) expect(getCheck(id), id).toBeDefined();
+  });
+
+  it.runIf(solution)('passes every check with its solution deployed', async () => {
+    const { status, why } = await verdictsAfterDeploying(stage, solution ?? '');
+    for (const id of lab.checks) {
+      const allowed = id.startsWith('http.') ? ['skipped'] : ['pass'];
+      expect(allowed, `${id} → ${why[id]}`).toContain(status[id]);
+    }
+  });
+
+  it.runIf(start)('fails every required check it teaches with its start deployed', async () => {
+    const { status, why } = await verdictsAfterDeploying(stage, start ?? '');
+    for (const id of lab.checks) {
+      if (getCheck(id)?.severity !== 'required') continue;
+      expect(status[id], `${id} → ${why[id]}`).toBe('fail');
+    }
+  });
+});

@@ -1,0 +1,192 @@
+import { DescribeInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
+import type { AwsClients } from '@/lib/aws/clients';
+import type { StageId } from '@/lib/labs/types';
+
+/**
+ * One mutation per check: a small change to the stage's solution (a template patch, or what a learner might do in
+ * the console after deploying) that must make that check fail. `alsoFails` lists the other required checks that
+ * cannot help failing with it (a check whose subject is missing takes its dependants down) — declared, not ignored.
+ */
+export interface Mutation {
+  check: string;
+  stage: StageId;
+  what: string;
+  patch?: [RegExp, string] | ((template: string) => string);
+  after?: (clients: AwsClients) => Promise<void>;
+  alsoFails?: string[];
+}
+
+async function stopWebInstances(clients: AwsClients) {
+  const out = await clients.ec2.send(
+    new DescribeInstancesCommand({ Filters: [{ Name: 'tag:scalelab:role', Values: ['web'] }] }),
+  );
+  const ids = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []).map((i) => i.InstanceId ?? '');
+  await clients.ec2.send(new StopInstancesCommand({ InstanceIds: ids }));
+}
+
+export const mutations: Mutation[] = [
+  // 00 · one box
+  {
+    check: 'ec2.web-instance-running',
+    stage: '00-one-user',
+    what: 'the instance is stopped (mid scale-up)',
+    after: stopWebInstances,
+  },
+  {
+    check: 'ec2.elastic-ip',
+    stage: '00-one-user',
+    what: 'the Elastic IP is not associated',
+    patch: [/ {2}WebEipAssociation:\n(?: {4}.*\n)+/, ''],
+  },
+  {
+    check: 'sg.no-open-admin-ports',
+    stage: '00-one-user',
+    what: 'SSH open to the world',
+    patch: [
+      /( {10}Description: HTTP from the internet\n)/,
+      '$1        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }\n',
+    ],
+  },
+  {
+    check: 'ec2.imdsv2-required',
+    stage: '00-one-user',
+    what: 'IMDSv1 allowed',
+    patch: [/HttpTokens: required/, 'HttpTokens: optional'],
+  },
+
+  // 01 · split the database
+  {
+    check: 'rds.instance-in-lab-vpc',
+    stage: '01-split-database',
+    what: 'no database in the lab VPC (the DB instance removed, its references stubbed)',
+    patch: (t) =>
+      t
+        .replace(/ {2}Database:\n {4}Type: AWS::RDS::DBInstance\n(?: {4}.*\n|\n)+?(?= {2}\S)/, '')
+        .replaceAll(
+          '!GetAtt Database.MasterUserSecret.SecretArn',
+          "'arn:aws:secretsmanager:us-east-1:000000000000:secret:none'",
+        )
+        .replaceAll('${Database.MasterUserSecret.SecretArn}', 'none')
+        .replaceAll('${Database.Endpoint.Address}', 'db.invalid')
+        .replaceAll('!GetAtt Database.Endpoint.Address', 'db.invalid'),
+    alsoFails: ['rds.not-public', 'rds.private-subnets', 'sg.db-from-web-only', 'rds.encrypted'],
+  },
+  {
+    check: 'rds.not-public',
+    stage: '01-split-database',
+    what: 'PubliclyAccessible=true',
+    patch: [/PubliclyAccessible: false/, 'PubliclyAccessible: true'],
+  },
+  {
+    check: 'rds.private-subnets',
+    stage: '01-split-database',
+    what: 'the DB subnet group includes the public subnet',
+    patch: [
+      /SubnetIds: \[!Ref PrivateSubnetA, !Ref PrivateSubnetB\]/,
+      'SubnetIds: [!Ref PublicSubnet, !Ref PrivateSubnetB]',
+    ],
+  },
+  {
+    check: 'sg.db-from-web-only',
+    stage: '01-split-database',
+    what: 'the DB also admits the whole VPC CIDR',
+    patch: [
+      /( {10}Description: MySQL from the web servers\n)/,
+      '$1        - { IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: 10.0.0.0/16 }\n',
+    ],
+  },
+  {
+    check: 'rds.encrypted',
+    stage: '01-split-database',
+    what: 'unencrypted storage',
+    patch: [/StorageEncrypted: true/, 'StorageEncrypted: false'],
+  },
+  {
+    check: 'rds.backups-enabled',
+    stage: '01-split-database',
+    what: 'no automated backups',
+    patch: [/BackupRetentionPeriod: 1/, 'BackupRetentionPeriod: 0'],
+  },
+
+  // 02 · high availability
+  {
+    check: 'elb.alb-multi-az',
+    stage: '02-high-availability',
+    what: 'the load balancer is internal (AWS refuses an ALB in one AZ, so this is how it loses the two)',
+    patch: [/Scheme: internet-facing/, 'Scheme: internal'],
+    // Both grade the path through the internet-facing ALB, which is gone.
+    alsoFails: ['elb.targets-multi-az', 'sg.chain-alb-web-db'],
+  },
+  {
+    check: 'elb.targets-multi-az',
+    stage: '02-high-availability',
+    what: 'both web instances in one AZ',
+    patch: [/( {2}WebInstanceB:\n(?: {4}.*\n)*? {6}SubnetId: )!Ref PublicSubnetB/, '$1!Ref PublicSubnet'],
+  },
+  {
+    check: 'rds.multi-az',
+    stage: '02-high-availability',
+    what: 'a single-AZ database',
+    patch: [/MultiAZ: true/, 'MultiAZ: false'],
+  },
+  {
+    check: 'sg.chain-alb-web-db',
+    stage: '02-high-availability',
+    what: 'the web tier open to the world instead of the ALB only',
+    patch: [/SourceSecurityGroupId: !Ref AlbSecurityGroup/, 'CidrIp: 0.0.0.0/0'],
+  },
+
+  // 03 · scale out
+  { check: 'asg.multi-az', stage: '03-scale-out', what: 'MinSize 1', patch: [/MinSize: '2'/, "MinSize: '1'"] },
+  {
+    check: 'asg.elb-health-check',
+    stage: '03-scale-out',
+    what: 'EC2 health checks only',
+    patch: [/HealthCheckType: ELB/, 'HealthCheckType: EC2'],
+  },
+  {
+    check: 'asg.target-tracking',
+    stage: '03-scale-out',
+    what: 'a simple scaling policy instead of target tracking',
+    patch: [
+      /PolicyType: TargetTrackingScaling\n(?: {6}.*\n)+? {8}TargetValue: 50\n/,
+      'PolicyType: SimpleScaling\n      AdjustmentType: ChangeInCapacity\n      ScalingAdjustment: 1\n',
+    ],
+  },
+  {
+    check: 'rds.read-replica',
+    stage: '03-scale-out',
+    what: 'a second standalone database instead of a replica',
+    patch: [
+      /SourceDBInstanceIdentifier: !Ref Database\n/,
+      'Engine: mysql\n      AllocatedStorage: 20\n      MasterUsername: admin\n      ManageMasterUserPassword: true\n      DBSubnetGroupName: !Ref DbSubnetGroup\n      StorageEncrypted: true\n',
+    ],
+  },
+  {
+    check: 's3.static-bucket-private',
+    stage: '03-scale-out',
+    what: 'public policies allowed',
+    patch: [/BlockPublicPolicy: true/, 'BlockPublicPolicy: false'],
+  },
+  {
+    check: 'cloudfront.s3-origin-oac',
+    stage: '03-scale-out',
+    what: 'no origin access control',
+    patch: [/ {12}OriginAccessControlId: !GetAtt StaticOac.Id\n/, ''],
+  },
+  {
+    check: 'cloudfront.https-only',
+    stage: '03-scale-out',
+    what: 'plain HTTP allowed',
+    patch: [/ViewerProtocolPolicy: redirect-to-https/, 'ViewerProtocolPolicy: allow-all'],
+  },
+  {
+    check: 'cloudwatch.fleet-alarm',
+    stage: '03-scale-out',
+    what: 'the alarm watches something else than the fleet',
+    patch: [/\{ Name: AutoScalingGroupName, Value: !Ref WebAsg \}/, '{ Name: InstanceId, Value: i-0123456789abcdef0 }'],
+  },
+];
+
+/** HTTP probes reach a real web server; the sandbox runs none. Their failures are proven in tests/checks with a local server. */
+export const provenOutsideTheSandbox = ['http.app-responds', 'http.balanced-across-azs'];
