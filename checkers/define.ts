@@ -1,5 +1,5 @@
 import type { Localized } from '@/lib/i18n/locales';
-import type { Inventory } from '@/lib/inventory';
+import type { Inventory, Prefetchable } from '@/lib/inventory';
 import type { StageId } from '@/lib/labs/types';
 
 /** A resource a check looked at and the property values it saw: `db-1: MultiAZ=false`. */
@@ -24,6 +24,11 @@ export interface CheckDefinition {
   stage: StageId;
   /** required: gates the next stage; recommended: shown and scored, never gates. */
   severity: 'required' | 'recommended';
+  /**
+   * What the check reads from the Inventory. A run starts all of them at once, so a stage costs a couple of
+   * round-trips rather than one chain per check; it also documents the describe permissions the check needs.
+   */
+  reads?: readonly Prefetchable[];
   /** The PASS condition, stated. */
   title: Localized;
   /** Why it matters (the rationale from the talks). */

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'asg.elb-health-check',
   stage: '03-scale-out',
   severity: 'required',
+  reads: ['autoScalingGroups', 'subnets', 'loadBalancers', 'targetGroups'],
   title: {
     en: 'The Auto Scaling group uses ELB health checks and registers with the ALB',
     ko: 'Auto Scaling 그룹이 ELB 상태 확인을 쓰고 ALB 대상 그룹에 등록된다',

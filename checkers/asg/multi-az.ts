@@ -20,6 +20,7 @@ export default defineCheck({
   id: 'asg.multi-az',
   stage: '03-scale-out',
   severity: 'required',
+  reads: ['autoScalingGroups', 'subnets'],
   title: {
     en: 'An Auto Scaling group runs at least 2 instances across 2 AZs and can grow',
     ko: 'Auto Scaling 그룹이 두 AZ에 걸쳐 최소 2대를 유지하고 더 늘어날 수 있다',

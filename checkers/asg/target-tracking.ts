@@ -11,6 +11,7 @@ export default defineCheck({
   id: 'asg.target-tracking',
   stage: '03-scale-out',
   severity: 'required',
+  reads: ['autoScalingGroups', 'subnets', 'scalingPolicies'],
   title: {
     en: 'The Auto Scaling group has a target-tracking scaling policy',
     ko: 'Auto Scaling 그룹에 대상 추적 조정 정책이 있다',

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'cloudfront.https-only',
   stage: '03-scale-out',
   severity: 'recommended',
+  reads: ['labDistributions', 'distributions', 'loadBalancers', 'staticBucket'],
   title: {
     en: 'CloudFront sends viewers over HTTPS only',
     ko: 'CloudFront가 사용자에게 HTTPS로만 콘텐츠를 제공한다',

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'cloudfront.s3-origin-oac',
   stage: '03-scale-out',
   severity: 'required',
+  reads: ['staticContent', 'distributions', 'staticBucket'],
   title: {
     en: 'CloudFront serves the static bucket through Origin Access Control, and only it may read the bucket',
     ko: 'CloudFront가 Origin Access Control로 정적 버킷을 제공하고, 버킷은 그 배포만 읽을 수 있다',

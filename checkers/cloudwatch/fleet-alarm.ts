@@ -13,6 +13,7 @@ export default defineCheck({
   id: 'cloudwatch.fleet-alarm',
   stage: '03-scale-out',
   severity: 'recommended',
+  reads: ['alarms', 'autoScalingGroups', 'subnets', 'loadBalancers', 'targetGroups'],
   title: {
     en: 'A CloudWatch alarm watches the web fleet (ASG or ALB)',
     ko: 'CloudWatch 경보가 웹 인스턴스 그룹(ASG 또는 ALB)을 지켜본다',

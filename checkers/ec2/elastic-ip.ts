@@ -4,6 +4,7 @@ export default defineCheck({
   id: 'ec2.elastic-ip',
   stage: '00-one-user',
   severity: 'required',
+  reads: ['instances', 'addresses'],
   title: { en: 'The web instance has an Elastic IP', ko: '웹 인스턴스에 Elastic IP가 연결되어 있다' },
   why: {
     en: 'A stop/start (for example to scale up) gives an instance a new public IP. An Elastic IP keeps the address your users and DNS know.',

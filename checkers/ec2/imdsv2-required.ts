@@ -4,6 +4,7 @@ export default defineCheck({
   id: 'ec2.imdsv2-required',
   stage: '00-one-user',
   severity: 'recommended',
+  reads: ['instances'],
   title: { en: 'Web instances require IMDSv2', ko: '웹 인스턴스가 IMDSv2를 강제한다' },
   why: {
     en: 'IMDSv2 needs a session token, which blocks the SSRF tricks that read instance credentials through IMDSv1.',

@@ -4,6 +4,7 @@ export default defineCheck({
   id: 'ec2.web-instance-running',
   stage: '00-one-user',
   severity: 'required',
+  reads: ['instances'],
   title: { en: 'A web instance is running in the lab VPC', ko: '실습 VPC에서 웹 인스턴스가 실행 중이다' },
   why: {
     en: 'Day one is one box: a single EC2 instance runs the web app and its database.',

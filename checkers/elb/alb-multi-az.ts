@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'elb.alb-multi-az',
   stage: '02-high-availability',
   severity: 'required',
+  reads: ['loadBalancers'],
   title: {
     en: 'An internet-facing Application Load Balancer spans two Availability Zones',
     ko: '인터넷 연결 Application Load Balancer가 두 가용 영역에 걸쳐 있다',

@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'elb.targets-multi-az',
   stage: '02-high-availability',
   severity: 'required',
+  reads: ['loadBalancers', 'targetGroups', 'instances'],
   title: {
     en: 'The ALB has healthy targets in two Availability Zones',
     ko: 'ALB 뒤에 두 가용 영역의 정상 대상이 있다',

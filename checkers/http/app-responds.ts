@@ -4,6 +4,7 @@ export default defineCheck({
   id: 'http.app-responds',
   stage: '00-one-user',
   severity: 'recommended',
+  reads: ['instances', 'addresses'],
   title: { en: 'The demo app answers on its public address', ko: '데모 앱이 퍼블릭 주소에서 응답한다' },
   why: {
     en: 'Deployed is not the same as working: the app must answer HTTP from the internet.',

@@ -9,6 +9,7 @@ export default defineCheck({
   id: 'http.balanced-across-azs',
   stage: '02-high-availability',
   severity: 'recommended',
+  reads: ['loadBalancers'],
   title: {
     en: 'Requests to the ALB are answered from two Availability Zones',
     ko: 'ALB로 보낸 요청에 두 가용 영역의 인스턴스가 응답한다',

@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.backups-enabled',
   stage: '01-split-database',
   severity: 'recommended',
+  reads: ['dbInstances'],
   title: { en: 'Automated backups are on', ko: '자동 백업이 켜져 있다' },
   why: {
     en: 'With automated backups RDS can restore the database to any second of the retention window.',

@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.encrypted',
   stage: '01-split-database',
   severity: 'required',
+  reads: ['dbInstances'],
   title: { en: 'The database storage is encrypted', ko: '데이터베이스 스토리지가 암호화되어 있다' },
   why: {
     en: 'Encryption at rest costs nothing extra with the AWS-managed key, and it can only be chosen when the database is created.',

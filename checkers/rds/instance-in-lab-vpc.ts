@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.instance-in-lab-vpc',
   stage: '01-split-database',
   severity: 'required',
+  reads: ['dbInstances'],
   title: { en: 'An RDS database runs in the lab VPC', ko: '실습 VPC에서 RDS 데이터베이스가 실행된다' },
   why: {
     en: 'Splitting the database from the web server lets each scale on its own, and Amazon RDS takes patching, backups and failover off your hands.',

@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.multi-az',
   stage: '02-high-availability',
   severity: 'required',
+  reads: ['dbInstances'],
   title: {
     en: 'The database survives an AZ failure (Multi-AZ)',
     ko: '가용 영역 장애에도 데이터베이스가 살아남는다 (Multi-AZ)',

@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.not-public',
   stage: '01-split-database',
   severity: 'required',
+  reads: ['dbInstances'],
   title: { en: 'The database is not publicly accessible', ko: '데이터베이스가 퍼블릭 액세스를 허용하지 않는다' },
   why: {
     en: 'Only the web tier talks to the database. A public endpoint invites the whole internet to try its password.',

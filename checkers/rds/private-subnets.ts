@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.private-subnets',
   stage: '01-split-database',
   severity: 'required',
+  reads: ['dbInstances', 'routeTables'],
   title: { en: 'The database lives in private subnets', ko: '데이터베이스가 프라이빗 서브넷에 있다' },
   why: {
     en: 'A private subnet has no route to the internet gateway, so even a misconfigured database cannot be reached from outside the VPC.',

@@ -5,6 +5,7 @@ export default defineCheck({
   id: 'rds.read-replica',
   stage: '03-scale-out',
   severity: 'required',
+  reads: ['dbInstances'],
   title: { en: 'The primary database has a read replica', ko: '주 데이터베이스에 읽기 전용 복제본이 있다' },
   why: {
     en: 'Most web traffic reads. A read replica copies the primary asynchronously and takes read queries off it, so the primary keeps its capacity for writes. Unlike the Multi-AZ standby it serves traffic, and it may lag slightly behind.',

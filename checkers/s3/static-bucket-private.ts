@@ -6,6 +6,7 @@ export default defineCheck({
   id: 's3.static-bucket-private',
   stage: '03-scale-out',
   severity: 'required',
+  reads: ['staticBucket'],
   title: { en: 'The static bucket blocks all public access', ko: '정적 버킷이 모든 퍼블릭 액세스를 차단한다' },
   why: {
     en: 'Static files move off the web servers to Amazon S3 (designed for eleven nines of durability), but the bucket stays private: only CloudFront reads it. Block Public Access makes sure no ACL or policy can open it by mistake.',

@@ -54,6 +54,7 @@ export default defineCheck({
   id: 'sg.chain-alb-web-db',
   stage: '02-high-availability',
   severity: 'required',
+  reads: ['securityChain', 'loadBalancers', 'targetGroups', 'instances', 'securityGroups', 'dbInstances'],
   title: {
     en: 'Security chain: web admits traffic only from the ALB, the database only from web',
     ko: '보안 체인: 웹은 ALB에서만, 데이터베이스는 웹에서만 트래픽을 받는다',

@@ -6,6 +6,7 @@ export default defineCheck({
   id: 'sg.db-from-web-only',
   stage: '01-split-database',
   severity: 'required',
+  reads: ['dbInstances', 'instances', 'securityGroups'],
   title: {
     en: 'The database admits its port only from the web security group',
     ko: '데이터베이스가 자기 포트를 웹 보안 그룹에만 연다',

@@ -7,6 +7,7 @@ export default defineCheck({
   id: 'sg.no-open-admin-ports',
   stage: '00-one-user',
   severity: 'required',
+  reads: ['securityGroups'],
   title: {
     en: 'No security group opens SSH or RDP to the internet',
     ko: '어떤 보안 그룹도 SSH나 RDP를 인터넷에 열어 두지 않는다',

@@ -73,7 +73,7 @@ export function CheckRow({
             </details>
           )}
           {result?.status === 'fail' && check.hint && (
-            <details className="mt-1" open>
+            <details className="mt-1">
               <summary className="cursor-pointer text-xs font-medium">{t('checks.howToFix')}</summary>
               <p className="mt-1">{check.hint[locale]}</p>
               {check.remediation?.template && (

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ClockIcon, CoinIcon } from '@/components/icons';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { JourneyStage } from '@/lib/labs/journey';
@@ -56,12 +57,14 @@ export function StageCard({ stage, locale, t }: { stage: JourneyStage; locale: L
         <dl className="mt-3 flex flex-wrap gap-x-5 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
           <div className="flex gap-1">
             <dt className="sr-only">{t('stage.time')}</dt>
-            <dd>⏱ {t('journey.minutes', { n: lab.minutes })}</dd>
+            <dd className="inline-flex items-center gap-1">
+              <ClockIcon /> {t('journey.minutes', { n: lab.minutes })}
+            </dd>
           </div>
           <div className="flex gap-1">
             <dt className="sr-only">{t('stage.cost')}</dt>
-            <dd>
-              💲 {t('journey.costPerHour', { n: lab.cost.hourlyUsd.toFixed(2) })} · {t('journey.costFree')}
+            <dd className="inline-flex items-center gap-1">
+              <CoinIcon /> {t('journey.costPerHour', { n: lab.cost.hourlyUsd.toFixed(2) })} · {t('journey.costFree')}
             </dd>
           </div>
           {lab.status === 'coming-soon' && (

@@ -1,3 +1,4 @@
+import { ArrowIcon, CheckIcon, LockIcon } from '@/components/icons';
 import type { Translate } from '@/lib/i18n/messages';
 import type { StageStatus } from '@/lib/labs/journey';
 
@@ -7,7 +8,11 @@ const styles: Record<StageStatus, string> = {
   locked: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300',
 };
 
-const icons: Record<StageStatus, string> = { completed: '✓', unlocked: '→', locked: '🔒' };
+const icons: Record<StageStatus, (p: { className?: string }) => React.ReactNode> = {
+  completed: CheckIcon,
+  unlocked: ArrowIcon,
+  locked: LockIcon,
+};
 
 export function StatusBadge({ status, t }: { status: StageStatus; t: Translate }) {
   return (
@@ -15,7 +20,7 @@ export function StatusBadge({ status, t }: { status: StageStatus; t: Translate }
       data-status={status}
       className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-medium ${styles[status]}`}
     >
-      <span aria-hidden="true">{icons[status]}</span>
+      {icons[status]({})}
       {t(`status.${status}`)}
     </span>
   );

@@ -3,6 +3,8 @@ export interface ApiCall {
   service: string;
   operation: string;
   region: string;
+  /** When the call started (ms since the epoch) and how long it took: the run's timeline. */
+  at: number;
   ms: number;
   /** 'ok', or the error name AWS returned (AccessDenied, ThrottlingException, ...). */
   outcome: string;

@@ -137,13 +137,14 @@ function names(context: Context) {
 function recordCalls(region: string, log?: ApiCallLog) {
   return (next: Next, context: Context) => async (args: { input: Record<string, unknown> }) => {
     const started = performance.now();
+    const at = Date.now();
     const { service, operation } = names(context);
     try {
       const result = await next(args);
-      log?.record({ service, operation, region, ms: performance.now() - started, outcome: 'ok' });
+      log?.record({ service, operation, region, at, ms: performance.now() - started, outcome: 'ok' });
       return result;
     } catch (err) {
-      log?.record({ service, operation, region, ms: performance.now() - started, outcome: (err as Error).name });
+      log?.record({ service, operation, region, at, ms: performance.now() - started, outcome: (err as Error).name });
       throw tagFailedCall(err, service, operation);
     }
   };

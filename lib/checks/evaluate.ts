@@ -26,6 +26,8 @@ export async function evaluateChecks(
   inventory: Inventory,
   options: { onResult?: (result: CheckResult) => void } = {},
 ): Promise<CheckResult[]> {
+  // Everything the checks will read starts now, in parallel: the run costs the depth of the deepest read.
+  inventory.prefetch(['stack', ...checks.flatMap((c) => c.reads ?? [])]);
   return Promise.all(
     checks.map(async (check) => {
       const started = performance.now();

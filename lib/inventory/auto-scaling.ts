@@ -15,20 +15,11 @@ export function asgSubnetIds(asg: AutoScalingGroup): string[] {
     .filter(Boolean);
 }
 
-/** Auto Scaling groups that launch into the lab VPC's subnets: one paginated describe per run. */
-export function loadAutoScalingGroups(
-  clients: AwsClients,
-  memo: Memo,
-  labSubnetIds: string[],
-): Promise<AutoScalingGroup[]> {
-  return memo.get('autoscaling.groups', async () => {
-    const all = await collect(
-      paginateDescribeAutoScalingGroups({ client: clients.autoscaling }, {}),
-      (p) => p.AutoScalingGroups,
-    );
-    const lab = new Set(labSubnetIds);
-    return all.filter((asg) => asgSubnetIds(asg).some((s) => lab.has(s)) && !asg.Status?.startsWith('Delete'));
-  });
+/** Every Auto Scaling group of the region: one paginated describe per run, filtered by the lab's subnets afterwards. */
+export function loadAutoScalingGroups(clients: AwsClients, memo: Memo): Promise<AutoScalingGroup[]> {
+  return memo.get('autoscaling.groups', () =>
+    collect(paginateDescribeAutoScalingGroups({ client: clients.autoscaling }, {}), (p) => p.AutoScalingGroups),
+  );
 }
 
 /** Every scaling policy of the region: one paginated DescribePolicies per run, filtered by group afterwards. */

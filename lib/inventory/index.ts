@@ -1,3 +1,3 @@
 export type { HttpProbe } from './http';
-export { Inventory, type LabScope, tag } from './inventory';
+export { Inventory, type LabScope, type Prefetchable, tag } from './inventory';
 export * from './security-groups';

@@ -18,7 +18,7 @@ import {
 import type { LoadBalancer, TargetGroup, TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { type DBInstance, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import type { AwsClients } from '@/lib/aws/clients';
-import { loadAutoScalingGroups, loadScalingPolicies } from './auto-scaling';
+import { asgSubnetIds, loadAutoScalingGroups, loadScalingPolicies } from './auto-scaling';
 import { loadDistributions, type StaticContent, traceLabDistributions, traceStaticContent } from './cloudfront';
 import { loadAlarms } from './cloudwatch';
 import { type HttpProbe, probeHttp } from './http';
@@ -49,6 +49,26 @@ const vpcFilter = (vpcId: string) => [{ Name: 'vpc-id', Values: [vpcId] }];
  * scoped to the lab VPC, so a check run costs a handful of calls however many checks read the same resources.
  * Resources a learner made by hand inside the lab VPC are graded like the stack's own.
  */
+/** Inventory reads without arguments, which a run can start ahead of the checks that need them. */
+export type Prefetchable =
+  | 'stack'
+  | 'instances'
+  | 'securityGroups'
+  | 'subnets'
+  | 'routeTables'
+  | 'addresses'
+  | 'dbInstances'
+  | 'loadBalancers'
+  | 'targetGroups'
+  | 'autoScalingGroups'
+  | 'scalingPolicies'
+  | 'alarms'
+  | 'distributions'
+  | 'staticBucket'
+  | 'securityChain'
+  | 'staticContent'
+  | 'labDistributions';
+
 export class Inventory {
   private readonly memo = new Memo();
 
@@ -59,6 +79,18 @@ export class Inventory {
 
   get isSandbox(): boolean {
     return this.clients.account.kind === 'sandbox';
+  }
+
+  /**
+   * Start these reads now, without waiting for them: the checks that need them later find them in flight (memoized).
+   * Errors are left for the checks to meet and report.
+   */
+  prefetch(reads: Iterable<Prefetchable>): void {
+    for (const read of new Set(reads)) {
+      const started =
+        read === 'scalingPolicies' ? loadScalingPolicies(this.clients, this.memo) : (this[read]() as Promise<unknown>);
+      started.catch(() => undefined);
+    }
   }
 
   /** The lab stack, or undefined when it does not exist (yet, or any more). */
@@ -91,6 +123,20 @@ export class Inventory {
       );
       return out.Vpcs?.[0]?.VpcId;
     });
+  }
+
+  /**
+   * An account-wide describe (the API has no VPC filter) is started at once, in parallel with finding the lab VPC,
+   * and filtered to the lab afterwards: the run does not wait a round-trip for the VPC id first. Without a lab VPC
+   * the result is empty, and a failure of the describe does not matter.
+   */
+  private async accountWide<T>(load: () => Promise<T[]>, inLab: (item: T, vpcId: string) => boolean): Promise<T[]> {
+    const [vpc, all] = await Promise.allSettled([this.vpcId(), load()]);
+    if (vpc.status === 'rejected') throw vpc.reason;
+    if (!vpc.value) return [];
+    if (all.status === 'rejected') throw all.reason;
+    const vpcId = vpc.value;
+    return all.value.filter((item) => inLab(item, vpcId));
   }
 
   /** Resources inside the lab VPC: nothing when there is no lab VPC yet. */
@@ -169,10 +215,13 @@ export class Inventory {
 
   /** RDS DB instances whose subnet group is in the lab VPC (Aurora cluster members included). */
   dbInstances(): Promise<DBInstance[]> {
-    return this.inVpc('dbInstances', async (vpcId) => {
-      const all = await collect(paginateDescribeDBInstances({ client: this.clients.rds }, {}), (p) => p.DBInstances);
-      return all.filter((db) => db.DBSubnetGroup?.VpcId === vpcId && db.DBInstanceStatus !== 'deleting');
-    });
+    return this.accountWide(
+      () =>
+        this.memo.get('rds.dbInstances', () =>
+          collect(paginateDescribeDBInstances({ client: this.clients.rds }, {}), (p) => p.DBInstances),
+        ),
+      (db, vpcId) => db.DBSubnetGroup?.VpcId === vpcId && db.DBInstanceStatus !== 'deleting',
+    );
   }
 
   /** The lab's primary database: a DB instance in the lab VPC that is not a read replica. */
@@ -194,15 +243,19 @@ export class Inventory {
   // ------------------------------------------------------------ stages 02–03: load balancing, scaling, static content
 
   /** Load balancers in the lab VPC (ALB, NLB, internal or internet-facing). */
-  async loadBalancers(): Promise<LoadBalancer[]> {
-    const vpcId = await this.vpcId();
-    return vpcId ? loadLoadBalancers(this.clients, this.memo, vpcId) : [];
+  loadBalancers(): Promise<LoadBalancer[]> {
+    return this.accountWide(
+      () => loadLoadBalancers(this.clients, this.memo),
+      (lb, vpcId) => lb.VpcId === vpcId && lb.State?.Code !== 'failed',
+    );
   }
 
   /** Target groups in the lab VPC. */
-  async targetGroups(): Promise<TargetGroup[]> {
-    const vpcId = await this.vpcId();
-    return vpcId ? loadTargetGroups(this.clients, this.memo, vpcId) : [];
+  targetGroups(): Promise<TargetGroup[]> {
+    return this.accountWide(
+      () => loadTargetGroups(this.clients, this.memo),
+      (tg, vpcId) => tg.VpcId === vpcId,
+    );
   }
 
   targetHealth(targetGroupArn: string): Promise<TargetHealthDescription[]> {
@@ -223,12 +276,14 @@ export class Inventory {
 
   /** The target groups behind a load balancer, each with its targets placed in their AZs. */
   async albTargets(lb: LoadBalancer): Promise<{ targetGroup: TargetGroup; targets: PlacedTarget[] }[]> {
-    const [groups, instances] = await Promise.all([this.targetGroups(), this.instances()]);
+    // Target health is asked as soon as the groups are known, while the instances are still being described.
+    const instances = this.instances();
+    const groups = targetGroupsOf(lb, await this.targetGroups());
     return Promise.all(
-      targetGroupsOf(lb, groups).map(async (targetGroup) => ({
-        targetGroup,
-        targets: placeTargets(await this.targetHealth(targetGroup.TargetGroupArn ?? ''), instances),
-      })),
+      groups.map(async (targetGroup) => {
+        const health = await this.targetHealth(targetGroup.TargetGroupArn ?? '');
+        return { targetGroup, targets: placeTargets(health, await instances) };
+      }),
     );
   }
 
@@ -245,13 +300,15 @@ export class Inventory {
 
   /** Auto Scaling groups launching into the lab VPC's subnets. */
   async autoScalingGroups(): Promise<AutoScalingGroup[]> {
-    if (!(await this.vpcId())) return [];
-    const subnets = await this.subnets();
-    return loadAutoScalingGroups(
-      this.clients,
-      this.memo,
-      subnets.flatMap((s) => (s.SubnetId ? [s.SubnetId] : [])),
-    );
+    const [groups, subnets] = await Promise.all([
+      this.accountWide(
+        () => loadAutoScalingGroups(this.clients, this.memo),
+        (asg) => !asg.Status?.startsWith('Delete'),
+      ),
+      this.subnets(),
+    ]);
+    const lab = new Set(subnets.flatMap((s) => (s.SubnetId ? [s.SubnetId] : [])));
+    return groups.filter((asg) => asgSubnetIds(asg).some((id) => lab.has(id)));
   }
 
   /** The scaling policies of one Auto Scaling group. */

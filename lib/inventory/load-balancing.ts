@@ -10,20 +10,18 @@ import {
 import type { AwsClients } from '@/lib/aws/clients';
 import { collect, type Memo } from './memo';
 
-/** Load balancers (any type) in the lab VPC: one paginated DescribeLoadBalancers per run. */
-export function loadLoadBalancers(clients: AwsClients, memo: Memo, vpcId: string): Promise<LoadBalancer[]> {
-  return memo.get('elbv2.loadBalancers', async () => {
-    const all = await collect(paginateDescribeLoadBalancers({ client: clients.elbv2 }, {}), (p) => p.LoadBalancers);
-    return all.filter((lb) => lb.VpcId === vpcId && lb.State?.Code !== 'failed');
-  });
+/** Every load balancer of the region (the API has no VPC filter): one paginated DescribeLoadBalancers per run. */
+export function loadLoadBalancers(clients: AwsClients, memo: Memo): Promise<LoadBalancer[]> {
+  return memo.get('elbv2.loadBalancers', () =>
+    collect(paginateDescribeLoadBalancers({ client: clients.elbv2 }, {}), (p) => p.LoadBalancers),
+  );
 }
 
-/** Target groups in the lab VPC: one paginated DescribeTargetGroups per run, whatever load balancer they serve. */
-export function loadTargetGroups(clients: AwsClients, memo: Memo, vpcId: string): Promise<TargetGroup[]> {
-  return memo.get('elbv2.targetGroups', async () => {
-    const all = await collect(paginateDescribeTargetGroups({ client: clients.elbv2 }, {}), (p) => p.TargetGroups);
-    return all.filter((tg) => tg.VpcId === vpcId);
-  });
+/** Every target group of the region: one paginated DescribeTargetGroups per run, filtered by VPC afterwards. */
+export function loadTargetGroups(clients: AwsClients, memo: Memo): Promise<TargetGroup[]> {
+  return memo.get('elbv2.targetGroups', () =>
+    collect(paginateDescribeTargetGroups({ client: clients.elbv2 }, {}), (p) => p.TargetGroups),
+  );
 }
 
 /** The health of a target group's targets (DescribeTargetHealth has no paginator: one call per group, memoized). */

@@ -23,6 +23,10 @@ describe('the check registry', () => {
     }
   });
 
+  it('declares what each check reads, so a run can start every describe at once', () => {
+    for (const c of allChecks) expect(c.reads?.length, c.id).toBeGreaterThan(0);
+  });
+
   it('states title, why and hint in both languages', () => {
     for (const c of allChecks) {
       for (const text of [c.title, c.why, c.hint]) {

@@ -73,13 +73,14 @@ describe('Inventory.labAlb and albTargets', () => {
     ]);
     expect(log.counts()['ElasticLoadBalancingV2.DescribeTargetHealth']).toBe(1);
   });
-  it('has nothing when there is no lab VPC', async () => {
+  it('has nothing when there is no lab VPC, even though the account-wide describe started in parallel', async () => {
     const { inventory, log } = fixtureInventory({
       'CloudFormation.DescribeStacks': { Stacks: [] },
       'EC2.DescribeVpcs': { Vpcs: [] },
     });
     expect(await inventory.loadBalancers()).toEqual([]);
     expect(await inventory.autoScalingGroups()).toEqual([]);
-    expect(log.counts()['ElasticLoadBalancingV2.DescribeLoadBalancers']).toBeUndefined();
+    // Started before the VPC id was known (no fixture for it here: it fails, and without a lab that does not matter).
+    expect(log.counts()['ElasticLoadBalancingV2.DescribeLoadBalancers']).toBe(1);
   });
 });

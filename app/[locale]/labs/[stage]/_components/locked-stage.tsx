@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LockIcon } from '@/components/icons';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { LabMeta } from '@/lib/labs/types';
@@ -13,8 +14,8 @@ export function LockedStage({ lab, prev, locale, t }: { lab: LabMeta; prev?: Lab
       data-locked="true"
       className="mx-auto max-w-xl rounded-xl border border-slate-200 p-8 text-center dark:border-slate-700"
     >
-      <p aria-hidden="true" className="text-4xl">
-        🔒
+      <p className="flex justify-center text-slate-500">
+        <LockIcon className="h-10 w-10" />
       </p>
       <h1 className="mt-3 text-2xl font-bold">{t('locked.title')}</h1>
       <p className="mt-1 text-slate-600 dark:text-slate-400">

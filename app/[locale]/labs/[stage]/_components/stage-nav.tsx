@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LockIcon } from '@/components/icons';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { StageStatus } from '@/lib/labs/journey';
@@ -37,7 +38,9 @@ export function StageNav({
               aria-disabled="true"
               data-next-locked="true"
             >
-              <span className="text-xs">🔒 {t('stage.next')}</span>
+              <span className="inline-flex items-center gap-1 text-xs">
+                <LockIcon /> {t('stage.next')}
+              </span>
               <span className="block font-medium">{next.title[locale]}</span>
               <span className="mt-1 block text-xs">{t('stage.nextLocked')}</span>
             </div>

@@ -1,0 +1,64 @@
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { InstructorBar } from '@/components/instructor/instructor-bar';
+import { RosterView } from '@/components/instructor/roster-view';
+import { secondaryButtonClass } from '@/components/instructor/styles';
+import { joinPath } from '@/lib/events/events';
+import { isLocale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { requireInstructor } from '@/lib/instructors/session';
+import { getInstructorStore } from '@/lib/progress/instructor-store';
+import { loadRosterData } from '@/lib/roster/load';
+import { buildRoster } from '@/lib/roster/roster';
+
+export const dynamic = 'force-dynamic';
+
+async function siteOrigin(): Promise<string> {
+  if (process.env.SCALELAB_PUBLIC_URL) return process.env.SCALELAB_PUBLIC_URL.replace(/\/$/, '');
+  const h = await headers();
+  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
+}
+
+export default async function EventRosterPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+  const { locale, id } = await params;
+  if (!isLocale(locale)) notFound();
+  const instructor = await requireInstructor(locale);
+  const data = await loadRosterData(await getInstructorStore(), instructor, id);
+  if (!data) notFound();
+  const t = translator(locale);
+  const roster = buildRoster(data);
+  const joinUrl = `${await siteOrigin()}${joinPath(locale, roster.event.code)}`;
+  const api = `/api/instructor/events/${roster.event.id}`;
+  return (
+    <div>
+      <InstructorBar locale={locale} email={instructor.email} />
+      <p className="text-sm">
+        <Link href={`/${locale}/instructor`} className="text-brand-700 hover:underline">
+          ← {t('event.back')}
+        </Link>
+      </p>
+      <h1 className="mt-2 text-2xl font-bold tracking-tight">{roster.event.name}</h1>
+      <dl className="mt-4 grid gap-3 sm:grid-cols-[auto_1fr] sm:gap-x-6">
+        <dt className="text-sm font-medium">{t('event.joinCode')}</dt>
+        <dd className="font-mono text-3xl font-bold tracking-widest" data-join-code>
+          {roster.event.code}
+        </dd>
+        <dt className="text-sm font-medium">{t('event.joinLink')}</dt>
+        <dd className="font-mono text-sm break-all" data-join-link>
+          {joinUrl}
+        </dd>
+      </dl>
+      <div className="mt-4 flex gap-2">
+        <a href={`${api}/export?format=csv`} className={secondaryButtonClass} download>
+          {t('event.exportCsv')}
+        </a>
+        <a href={`${api}/export?format=json`} className={secondaryButtonClass} download>
+          {t('event.exportJson')}
+        </a>
+      </div>
+      <h2 className="mt-8 mb-3 text-xl font-semibold">{t('roster.title')}</h2>
+      <RosterView locale={locale} initial={roster} streamUrl={`${api}/roster`} />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+'use server';
+
+import { currentInstructor } from '@/lib/instructors/session';
+import { getStore, RunLimitError } from '@/lib/progress';
+import { getInstructorStore } from '@/lib/progress/instructor-store';
+import { actOnLearner, type LearnerActionResult } from '@/lib/roster/learner-actions';
+import { rerunForLearner } from '@/lib/roster/rerun';
+
+/** Unlock / reset / re-run for one learner of one of the signed-in instructor's events (validated in lib/roster). */
+export async function rosterAction(raw: unknown): Promise<LearnerActionResult> {
+  const instructor = await currentInstructor();
+  if (!instructor) return { ok: false, error: 'not-found' };
+  const store = await getStore();
+  try {
+    return await actOnLearner(
+      {
+        store,
+        instructors: await getInstructorStore(),
+        rerun: (learnerId, stageId) => rerunForLearner(store, learnerId, stageId),
+      },
+      instructor,
+      raw,
+    );
+  } catch (err) {
+    if (err instanceof RunLimitError) return { ok: false, error: 'busy', message: err.message };
+    console.error('instructor action failed:', (err as Error).message);
+    return { ok: false, error: 'failed' };
+  }
+}

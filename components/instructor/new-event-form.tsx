@@ -1,0 +1,88 @@
+'use client';
+
+import { useActionState, useId } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import type { FormState } from './auth-actions';
+import { buttonClass, inputClass, labelClass } from './styles';
+
+interface Props {
+  locale: Locale;
+  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  stages: { id: string; label: string }[];
+  modes: readonly ('sandbox' | 'role')[];
+}
+
+const box = 'rounded-lg border border-slate-200 p-4 dark:border-slate-700';
+
+/** Name, stages, account modes, fast-forward, quiz gating and the time window of a new event. */
+export function NewEventForm({ locale, action, stages, modes }: Props) {
+  const t = translator(locale);
+  // datetime-local has no zone: send the instructor's local time as an ISO instant, not the server's reading of it.
+  const [state, formAction, pending] = useActionState((prev: FormState, form: FormData) => {
+    for (const field of ['startsAt', 'endsAt']) {
+      const value = String(form.get(field) ?? '');
+      if (value && !Number.isNaN(Date.parse(value))) form.set(field, new Date(value).toISOString());
+    }
+    return action(prev, form);
+  }, {});
+  const ids = { name: useId(), starts: useId(), ends: useId(), error: useId() };
+  return (
+    <form action={formAction} className="mt-6 max-w-xl space-y-5" data-new-event>
+      <div>
+        <label htmlFor={ids.name} className={labelClass}>
+          {t('event.name')}
+        </label>
+        <input id={ids.name} name="name" required maxLength={120} className={inputClass} />
+      </div>
+      <fieldset className={box}>
+        <legend className="px-1 text-sm font-medium">{t('event.stages')}</legend>
+        {stages.map((s) => (
+          <label key={s.id} className="mt-1 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="stages" value={s.id} defaultChecked />
+            {s.label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className={box}>
+        <legend className="px-1 text-sm font-medium">{t('event.accountModes')}</legend>
+        {modes.map((m) => (
+          <label key={m} className="mt-1 flex items-center gap-2 text-sm">
+            <input type="checkbox" name="accountModes" value={m} defaultChecked={m === 'sandbox'} />
+            {t(`event.mode.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="space-y-1">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="fastForward" />
+          {t('event.fastForward')}
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="quizzesGate" />
+          {t('event.quizzesGate')}
+        </label>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor={ids.starts} className={labelClass}>
+            {t('event.startsAt')}
+          </label>
+          <input id={ids.starts} name="startsAt" type="datetime-local" className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor={ids.ends} className={labelClass}>
+            {t('event.endsAt')}
+          </label>
+          <input id={ids.ends} name="endsAt" type="datetime-local" className={inputClass} />
+        </div>
+      </div>
+      <div role="alert" id={ids.error} className="text-sm text-red-700 dark:text-red-300">
+        {state.error ? t(state.error) : null}
+      </div>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {t('event.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import { stageIds } from '@/lib/labs/types';
+import { buildRoster, type RosterData, storedResults } from './roster';
+
+/** The event's progress and check results: one entry per learner, each enabled stage with its latest run. */
+export function rosterJson(data: RosterData, now = new Date()) {
+  const roster = buildRoster(data, now);
+  const runs = new Map(data.facts.latestRuns.map((r) => [`${r.learnerId}/${r.stageId}`, r]));
+  return {
+    event: roster.event,
+    generatedAt: roster.generatedAt,
+    summary: roster.summary,
+    mostFailed: roster.mostFailed.map(({ checkId, stageId, learners }) => ({ checkId, stageId, learners })),
+    learners: roster.rows.map((row) => ({
+      learnerId: row.learnerId,
+      displayName: row.displayName,
+      joinedAt: row.joinedAt,
+      account: row.account,
+      currentStage: row.currentStage,
+      lastActivity: row.lastActivity,
+      stack: row.stack,
+      stages: stageIds
+        .filter((s) => s in row.stages)
+        .map((stageId) => {
+          const run = runs.get(`${row.learnerId}/${stageId}`);
+          return {
+            stageId,
+            status: row.stages[stageId],
+            lastRun: run
+              ? {
+                  id: run.id,
+                  status: run.status,
+                  error: run.error,
+                  startedAt: run.startedAt.toISOString(),
+                  finishedAt: run.finishedAt?.toISOString() ?? null,
+                  results: storedResults(run).map((r) => ({
+                    id: r.id,
+                    severity: r.severity ?? null,
+                    status: r.status,
+                    message: r.message?.en ?? null,
+                  })),
+                }
+              : null,
+          };
+        }),
+    })),
+  };
+}
+
+export const CSV_COLUMNS = [
+  'learner_id',
+  'display_name',
+  'account',
+  'stage',
+  'stage_status',
+  'run_status',
+  'run_started_at',
+  'run_finished_at',
+  'check_id',
+  'severity',
+  'check_status',
+  'message',
+] as const;
+
+/**
+ * One CSV cell. Quoted when needed; a value a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed
+ * with an apostrophe, since display names are typed by learners.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** One row per learner × enabled stage × check of that stage's latest run (a stage never run gets one row). */
+export function rosterCsv(data: RosterData, now = new Date()): string {
+  const json = rosterJson(data, now);
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const learner of json.learners) {
+    for (const stage of learner.stages) {
+      const base = [learner.learnerId, learner.displayName, learner.account.masked, stage.stageId, stage.status];
+      const run = stage.lastRun;
+      const runCells = run ? [run.status, run.startedAt, run.finishedAt] : ['', '', ''];
+      const checks = run?.results.length ? run.results : [null];
+      for (const r of checks) {
+        const cells = [...base, ...runCells, r?.id, r?.severity, r?.status, r?.message ?? (r ? '' : run?.error)];
+        lines.push(cells.map(csvCell).join(','));
+      }
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

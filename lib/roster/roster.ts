@@ -1,0 +1,196 @@
+import { getCheck } from '@/checkers';
+import { sandboxAccountId } from '@/lib/accounts/learner-account';
+import { type EventSummary, toEventSummary } from '@/lib/events/events';
+import type { Localized } from '@/lib/i18n/locales';
+import { type StageId, stageIds } from '@/lib/labs/types';
+import type { StageStatus } from '@/lib/progress';
+import type { EnrollmentRow, EventRow, RosterFacts } from '@/lib/progress/instructor-store';
+import { stageStatuses } from '@/lib/progress/unlock';
+import { maskAccountId } from './mask';
+
+/** The raw material of a roster: the event, who joined, and the stored facts about them. */
+export interface RosterData {
+  event: EventRow;
+  enrollments: EnrollmentRow[];
+  facts: RosterFacts;
+}
+
+export type LatestRun = RosterFacts['latestRuns'][number];
+
+/** One stored check result as the roster reads it (the shape lib/checks stores). */
+export interface StoredResult {
+  id: string;
+  severity?: 'required' | 'recommended';
+  status: 'pass' | 'fail' | 'error' | 'skipped';
+  message?: Localized;
+}
+
+export interface RunSummary {
+  stageId: string;
+  status: 'running' | 'finished' | 'failed';
+  passed: number;
+  failed: number;
+  errors: number;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface RosterRow {
+  learnerId: string;
+  displayName: string;
+  joinedAt: string;
+  /** The first enabled stage neither completed nor locked; null once every enabled stage is completed. */
+  currentStage: StageId | null;
+  stages: Partial<Record<StageId, StageStatus>>;
+  completed: number;
+  lastRun: RunSummary | null;
+  stack: { status: string; operation: string; stageId: string | null; at: string } | null;
+  account: { kind: string; masked: string | null };
+  lastActivity: string;
+}
+
+export interface StageSummary {
+  stageId: StageId;
+  passed: number;
+  total: number;
+}
+
+export interface FailedCheck {
+  checkId: string;
+  stageId: string;
+  title: Localized | null;
+  learners: number;
+}
+
+export interface Roster {
+  event: EventSummary;
+  rows: RosterRow[];
+  summary: StageSummary[];
+  mostFailed: FailedCheck[];
+  generatedAt: string;
+}
+
+export function storedResults(run: LatestRun): StoredResult[] {
+  return (Array.isArray(run.results) ? run.results : []).filter(
+    (r): r is StoredResult => typeof r === 'object' && r !== null && 'id' in r && 'status' in r,
+  );
+}
+
+export function summarizeRun(run: LatestRun): RunSummary {
+  const results = storedResults(run);
+  return {
+    stageId: run.stageId,
+    status: run.status,
+    passed: results.filter((r) => r.status === 'pass').length,
+    failed: results.filter((r) => r.status === 'fail').length,
+    errors: results.filter((r) => r.status === 'error').length,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function groupBy<T extends { learnerId: string }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(item.learnerId, [...(out.get(item.learnerId) ?? []), item]);
+  return out;
+}
+
+const latest = (dates: (Date | null | undefined)[]): Date => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
+
+/** Each enrolled learner's statuses by the unlock rule (the same rule the learner's own pages use). */
+export function learnerStatuses(data: RosterData): Map<string, Record<StageId, StageStatus>> {
+  const passed = groupBy(data.facts.passedRuns);
+  const overrides = groupBy(data.facts.overrides);
+  return new Map(
+    data.enrollments.map((e) => [
+      e.learnerId,
+      stageStatuses({
+        stages: stageIds,
+        passedRuns: (passed.get(e.learnerId) ?? []).flatMap((r) =>
+          r.finishedAt ? [{ stageId: r.stageId, finishedAt: r.finishedAt }] : [],
+        ),
+        overrides: overrides.get(e.learnerId) ?? [],
+      }),
+    ]),
+  );
+}
+
+/** The roster of an event: one row per learner, the per-stage summary, and the checks most learners fail. */
+export function buildRoster(data: RosterData, now = new Date()): Roster {
+  const event = toEventSummary(data.event);
+  const enabled = stageIds.filter((s) => event.settings.stages.includes(s));
+  const statuses = learnerStatuses(data);
+  const runs = groupBy(data.facts.latestRuns);
+  const stacks = new Map(data.facts.latestStacks.map((s) => [s.learnerId, s]));
+  const accountRows = new Map(data.facts.accounts.map((a) => [a.learnerId, a]));
+  const learnerRows = new Map(data.facts.learners.map((l) => [l.id, l]));
+  const quiz = new Map(data.facts.quiz.map((q) => [q.learnerId, q.at]));
+
+  const rows = data.enrollments.map((e): RosterRow => {
+    const all = statuses.get(e.learnerId);
+    const stages = Object.fromEntries(enabled.map((s) => [s, all?.[s] ?? 'locked'])) as RosterRow['stages'];
+    const learnerRuns = runs.get(e.learnerId) ?? [];
+    const lastRun = learnerRuns.reduce<LatestRun | undefined>(
+      (a, r) => (!a || r.startedAt > a.startedAt ? r : a),
+      undefined,
+    );
+    const stack = stacks.get(e.learnerId);
+    const account = accountRows.get(e.learnerId);
+    const accountId = account ? account.accountId : sandboxAccountId(e.learnerId);
+    return {
+      learnerId: e.learnerId,
+      displayName: e.displayName,
+      joinedAt: e.joinedAt.toISOString(),
+      currentStage: enabled.find((s) => stages[s] === 'unlocked') ?? null,
+      stages,
+      completed: enabled.filter((s) => stages[s] === 'completed').length,
+      lastRun: lastRun ? summarizeRun(lastRun) : null,
+      stack: stack
+        ? {
+            status: stack.status,
+            operation: stack.operation,
+            stageId: stack.stageId,
+            at: (stack.finishedAt ?? stack.startedAt).toISOString(),
+          }
+        : null,
+      account: { kind: account?.kind ?? 'sandbox', masked: accountId ? maskAccountId(accountId) : null },
+      lastActivity: latest([
+        e.joinedAt,
+        learnerRows.get(e.learnerId)?.lastSeenAt,
+        lastRun?.finishedAt ?? lastRun?.startedAt,
+        stack?.finishedAt ?? stack?.startedAt,
+        quiz.get(e.learnerId),
+      ]).toISOString(),
+    };
+  });
+
+  const summary = enabled.map((stageId) => ({
+    stageId,
+    passed: rows.filter((r) => r.stages[stageId] === 'completed').length,
+    total: rows.length,
+  }));
+  return { event, rows, summary, mostFailed: mostFailedChecks(data, enabled), generatedAt: now.toISOString() };
+}
+
+/** What to explain to the room: checks failing in the most learners' latest run of an enabled stage. */
+export function mostFailedChecks(data: RosterData, enabled: readonly string[], limit = 5): FailedCheck[] {
+  const enrolled = new Set(data.enrollments.map((e) => e.learnerId));
+  const counts = new Map<string, FailedCheck>();
+  for (const run of data.facts.latestRuns) {
+    if (!enrolled.has(run.learnerId) || !enabled.includes(run.stageId) || run.status !== 'finished') continue;
+    for (const result of storedResults(run)) {
+      if (result.status !== 'fail') continue;
+      const entry = counts.get(result.id) ?? {
+        checkId: result.id,
+        stageId: run.stageId,
+        title: getCheck(result.id)?.title ?? null,
+        learners: 0,
+      };
+      entry.learners += 1;
+      counts.set(result.id, entry);
+    }
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.learners - a.learners || a.checkId.localeCompare(b.checkId))
+    .slice(0, limit);
+}
