@@ -24,4 +24,6 @@ for (const { lab, locale } of jobs) {
   if (process.stdout.isTTY) process.stdout.write(`\rcompiling labs ${done}/${jobs.length}`);
   else console.log(`compiled labs/${lab.id}/${locale}.mdx (${done}/${jobs.length})`);
 }
-console.log(`${process.stdout.isTTY ? '\n' : ''}compiled ${jobs.length} lab pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `${process.stdout.isTTY ? '\n' : ''}compiled ${jobs.length} lab pages in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

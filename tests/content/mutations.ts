@@ -66,7 +66,9 @@ export const mutations: Mutation[] = [
           '!GetAtt Database.MasterUserSecret.SecretArn',
           "'arn:aws:secretsmanager:us-east-1:000000000000:secret:none'",
         )
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
         .replaceAll('${Database.MasterUserSecret.SecretArn}', 'none')
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
         .replaceAll('${Database.Endpoint.Address}', 'db.invalid')
         .replaceAll('!GetAtt Database.Endpoint.Address', 'db.invalid'),
     alsoFails: ['rds.not-public', 'rds.private-subnets', 'sg.db-from-web-only', 'rds.encrypted'],

@@ -36,8 +36,13 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'scalelab-e2e-'));
   const server = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, SCALELAB_DATA_DIR: dataDir, SCALELAB_SANDBOX_SPEED: '0',
-      SCALELAB_CHECK_COOLDOWN_MS: '2000', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      SCALELAB_DATA_DIR: dataDir,
+      SCALELAB_SANDBOX_SPEED: '0',
+      SCALELAB_CHECK_COOLDOWN_MS: '2000',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });

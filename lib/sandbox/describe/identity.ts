@@ -2,6 +2,7 @@ import { ssmValue } from '../cloudformation/plan';
 import type { Handlers } from '../context';
 import { awsError } from '../errors';
 import { stableHex, uuid } from '../ids';
+import { resourcesOf } from '../state';
 
 /** STS and Systems Manager Parameter Store: who the caller is, and what a parameter holds. */
 export const identityHandlers: Handlers = {
@@ -16,6 +17,13 @@ export const identityHandlers: Handlers = {
     if (!m) throw awsError('ValidationError', `${arn} is invalid`);
     const roleName = m[2]!.split('/').pop()!;
     const session = String(input.RoleSessionName ?? 'session');
+    // As IAM does: the role must exist here and its trust policy must allow the call (with its ExternalId).
+    const role = resourcesOf(state, 'AWS::IAM::Role').find((r) => r.physicalId === roleName);
+    const caller = `arn:aws:sts::${state.accountId}:assumed-role/ScaleLabSandbox/scalelab-sandbox`;
+    const denied = () =>
+      awsError('AccessDenied', `User: ${caller} is not authorized to perform: sts:AssumeRole on resource: ${arn}`, 403);
+    if (m[1] !== state.accountId || !role) throw denied();
+    if (!trustAllows(role.props.AssumeRolePolicyDocument, input.ExternalId)) throw denied();
     return {
       Credentials: {
         AccessKeyId: `ASIA${stableHex(uuid(), 16).toUpperCase()}`,
@@ -53,3 +61,23 @@ export const identityHandlers: Handlers = {
     };
   },
 };
+
+/**
+ * Does a role's trust policy let an AWS principal assume it with this ExternalId? An Allow statement for
+ * sts:AssumeRole whose `sts:ExternalId` condition (if any) equals the one given. (Principals are not matched: the
+ * sandbox has one caller.)
+ */
+export function trustAllows(document: unknown, externalId: unknown): boolean {
+  const doc = (typeof document === 'string' ? JSON.parse(document) : document) as { Statement?: unknown } | undefined;
+  const statements = [doc?.Statement ?? []].flat() as Record<string, unknown>[];
+  return statements.some((st) => {
+    if (st.Effect !== 'Allow') return false;
+    const actions = [st.Action ?? []].flat() as string[];
+    if (!actions.some((a) => a === 'sts:AssumeRole' || a === 'sts:*' || a === '*')) return false;
+    const principal = st.Principal as Record<string, unknown> | string | undefined;
+    if (typeof principal === 'object' && principal && !('AWS' in principal)) return false;
+    const equals = (st.Condition as Record<string, Record<string, unknown>> | undefined)?.StringEquals;
+    const required = equals?.['sts:ExternalId'];
+    return required === undefined || ([required].flat() as unknown[]).includes(externalId);
+  });
+}
