@@ -31,4 +31,7 @@ const isEntry = /cli[\\/](main\.ts|bin\.js)$/.test(entry) || /[\\/]\.bin[\\/]sca
 if (isEntry) {
   const program = await buildProgram();
   await program.parseAsync(process.argv);
+  // The command is done: an open handle (an embedded database, an SDK connection pool) must not keep the CLI alive.
+  // Exit once everything written so far has been flushed.
+  process.stderr.write('', () => process.stdout.write('', () => process.exit(process.exitCode ?? 0)));
 }

@@ -4,16 +4,21 @@
  * account could not be graded), 2 on bad input.
  */
 import type { Command } from 'commander';
+import { accountOfRoleArn } from '@/lib/accounts/connect';
 import type { ApiCallLog } from '@/lib/aws/api-calls';
 import type { AwsClients } from '@/lib/aws/clients';
-import { GRADING_DEFAULTS, type GradeTarget, gradeAccounts, profileClients } from '@/lib/grading';
+import { GRADING_DEFAULTS, type GradeTarget, gradeAccounts, profileClients, roleClients } from '@/lib/grading';
 import { renderAccountText } from '@/lib/grading/reports';
 import { isLocale } from '@/lib/i18n/locales';
 import { type CommandIo, positiveNumber, processIo, stageFromOption, UsageError } from './grade';
+import { cliSandbox } from './sandbox';
 
 export interface CheckCommandOptions {
   stage?: string;
   profile?: string;
+  sandbox?: string;
+  roleArn?: string;
+  externalId?: string;
   region?: string;
   stack?: string;
   format?: string;
@@ -27,6 +32,9 @@ export function register(program: Command): void {
     .description("Run a stage's checks once against your own AWS credentials (profile or default chain)")
     .option('--stage <stage>', 'stage id or its number, e.g. 00')
     .option('--profile <name>', 'AWS profile (default: the default credential chain)')
+    .option('--sandbox <account>', 'grade a sandbox account of the local store instead (12 digits)')
+    .option('--role-arn <arn>', 'assume this role (a workshop account) instead of using your own credentials')
+    .option('--external-id <id>', 'the ExternalId the role requires (with --role-arn)')
     .option('--region <region>', 'region of the lab stack (default: AWS_REGION, else us-east-1)')
     .option('--stack <name>', 'lab stack name (default: $STACK, as the lab exports it)')
     .option('--format <format>', 'text | json', 'text')
@@ -53,13 +61,32 @@ export async function runCheck(
     throw err;
   }
   const { stage, target, json, locale, timeoutMs } = input;
+  let makeClients = deps.makeClients;
+  if (!makeClients && opts.sandbox) {
+    const sandbox = await cliSandbox(opts.sandbox, 0);
+    makeClients = (t, log) => sandbox.clientsFor(t.region, { log });
+  } else if (!makeClients && opts.roleArn) {
+    const role = { roleArn: opts.roleArn, externalId: opts.externalId ?? '' };
+    makeClients = (t, log) =>
+      roleClients(
+        {
+          ...role,
+          line: 0,
+          learner: t.learner,
+          accountId: t.accountId ?? '',
+          region: t.region,
+          stackName: t.stackName ?? '',
+        },
+        log,
+      );
+  }
   const run = await gradeAccounts({
     entries: [target],
     stage,
     concurrency: 1,
     timeoutMs,
     makeClients:
-      deps.makeClients ??
+      makeClients ??
       ((t, log) => profileClients({ region: t.region, ...(opts.profile ? { profile: opts.profile } : {}) }, log)),
   });
   const grade = run.accounts[0];
@@ -81,7 +108,25 @@ function readCheckInput(opts: CheckCommandOptions) {
   const stackName = opts.stack ?? process.env.STACK;
   if (!stackName) throw new UsageError('Name the lab stack: --stack scalelab-<your name> (or export STACK=...).');
   const region = opts.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const target: GradeTarget = { learner: stackName, region, stackName };
+  const chosen = [opts.profile, opts.sandbox, opts.roleArn].filter(Boolean).length;
+  if (chosen > 1) throw new UsageError('Choose one account: --profile, --sandbox or --role-arn.');
+  if (opts.sandbox && !/^\d{12}$/.test(opts.sandbox))
+    throw new UsageError(`--sandbox takes a 12-digit sandbox account id, not ${JSON.stringify(opts.sandbox)}.`);
+  let accountId: string | undefined;
+  if (opts.roleArn) {
+    if (!opts.externalId) throw new UsageError('--role-arn needs --external-id (the one in the learner-access stack).');
+    try {
+      accountId = accountOfRoleArn(opts.roleArn);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  const target: GradeTarget = {
+    learner: stackName,
+    region,
+    stackName,
+    ...(accountId ? { accountId, roleArn: opts.roleArn } : {}),
+  };
   return {
     stage,
     target,

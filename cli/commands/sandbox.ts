@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { createSandbox, type Sandbox } from '@/lib/sandbox';
 
 /** A sandbox for the CLI: the accounts of the local store when it opens, else a throw-away one in memory. */
-async function cliSandbox(accountId: string | undefined, speed: number): Promise<Sandbox> {
+export async function cliSandbox(accountId: string | undefined, speed: number): Promise<Sandbox> {
   try {
     const { openStore } = await import('@/lib/progress');
     const store = await openStore();
