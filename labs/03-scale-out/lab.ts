@@ -52,8 +52,8 @@ export default defineLab({
       ],
       answer: ['c'],
       explanation: {
-        en: 'Only about 24% of the capacity bought for the peak was used across the month; about 76% was paid for and idle. Auto Scaling adds instances when demand rises and removes them when it falls, so you pay for the curve instead of the peak.',
-        ko: '최대치에 맞춰 산 용량 중 한 달 동안 실제로 쓰인 것은 약 24%였고, 약 76%는 비용만 내고 놀고 있었습니다. Auto Scaling은 수요가 늘면 인스턴스를 더하고 줄면 덜어 내므로, 최대치가 아니라 실제 수요 곡선만큼만 비용을 냅니다.',
+        en: 'The capacity was sized for the end-of-month peak, so over the whole month only about 24% of it was used and about 76% was paid for and idle. Auto Scaling adds instances when demand rises and removes them when it falls, so you pay for the curve instead of the peak.',
+        ko: '용량을 월말 최대치에 맞춰 두었기 때문에, 한 달 전체로 보면 실제로 쓰인 것은 24% 정도였고 76% 정도는 비용만 내고 놀고 있었습니다. Auto Scaling은 수요가 늘면 인스턴스를 더하고 줄면 덜어 내므로, 최대치가 아니라 실제 수요 곡선만큼만 비용을 냅니다.',
       },
     },
     {
@@ -78,8 +78,8 @@ export default defineLab({
       ],
       answer: ['a'],
       explanation: {
-        en: 'With HealthCheckType ELB, an instance the load balancer marks unhealthy is replaced automatically; desired capacity stays what the scaling policy set, between min and max.',
-        ko: 'HealthCheckType이 ELB이면 로드 밸런서가 비정상으로 판단한 인스턴스를 자동으로 교체합니다. 원하는 용량은 최소와 최대 사이에서 조정 정책이 정한 값을 그대로 유지합니다.',
+        en: 'With HealthCheckType ELB, the group trusts the load balancer: it terminates the unhealthy instance and launches a replacement, so the group gets back to its desired capacity of 6. Desired capacity only changes when a scaling policy or a person changes it. With the default EC2 health checks, an instance whose app hangs on a running machine would not be replaced at all.',
+        ko: 'HealthCheckType이 ELB이면 그룹은 로드 밸런서의 판단을 따릅니다. 비정상 인스턴스를 종료하고 새로 띄워 원하는 용량 6대를 다시 맞춥니다. 원하는 용량은 조정 정책이나 사람이 바꿀 때만 바뀝니다. 기본값인 EC2 상태 확인이었다면, 머신은 살아 있는데 앱만 멈춘 인스턴스는 아예 교체되지 않습니다.',
       },
     },
     {
@@ -103,15 +103,63 @@ export default defineLab({
             ko: '동기식으로 복제되며 쓰기를 받는다',
           },
         },
-        { id: 'c', text: { en: 'There is no difference', ko: '차이가 없다' } },
+        {
+          id: 'c',
+          text: {
+            en: 'RDS fails over to it automatically when the primary fails, behind the same endpoint',
+            ko: '주 인스턴스에 장애가 나면 RDS가 같은 엔드포인트 뒤에서 자동으로 이 복제본으로 넘긴다',
+          },
+        },
       ],
       answer: ['a'],
       explanation: {
-        en: 'Replicas scale reads and may lag slightly behind the primary; the standby exists for failover and takes no traffic. Large services use both.',
-        ko: '복제본은 읽기를 확장하며 주 인스턴스보다 약간 늦을 수 있고, 대기 인스턴스는 장애 조치용이라 트래픽을 받지 않습니다. 큰 서비스는 둘 다 씁니다.',
+        en: 'A read replica has its own endpoint, serves reads and may lag slightly behind the primary, because replication is asynchronous; promoting it is a manual step. The Multi-AZ standby is written synchronously, takes no traffic and is what RDS fails over to automatically. Large services use both.',
+        ko: '읽기 전용 복제본은 자기 엔드포인트로 읽기를 처리하고, 복제가 비동기식이라 주 인스턴스보다 약간 늦을 수 있으며, 승격은 직접 해야 합니다. Multi-AZ 대기 인스턴스는 동기식으로 기록되고, 트래픽을 받지 않으며, RDS가 자동으로 장애 조치하는 대상입니다. 큰 서비스는 둘 다 씁니다.',
+      },
+    },
+    {
+      id: 'private-bucket-cdn',
+      prompt: {
+        en: 'Static files live in an S3 bucket with all Block Public Access settings on, and CloudFront must serve them. What lets CloudFront read the bucket while it stays private?',
+        ko: '정적 파일이 퍼블릭 액세스 차단 설정을 모두 켠 S3 버킷에 있고, CloudFront가 이 파일을 제공해야 합니다. 버킷을 비공개로 둔 채 CloudFront가 읽을 수 있게 하는 것은 무엇일까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'Turn on static website hosting and make the objects public-read',
+            ko: '정적 웹 사이트 호스팅을 켜고 객체를 public-read로 공개한다',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            en: 'An Origin Access Control on the origin, and a bucket policy that allows s3:GetObject to cloudfront.amazonaws.com only for that distribution’s ARN',
+            ko: '오리진에 Origin Access Control을 두고, 그 배포의 ARN일 때만 cloudfront.amazonaws.com에 s3:GetObject를 허용하는 버킷 정책을 둔다',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            en: 'Allow the web servers’ security group in the bucket policy',
+            ko: '버킷 정책에서 웹 서버 보안 그룹을 허용한다',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            en: 'Store an IAM user’s access keys in the distribution',
+            ko: 'IAM 사용자의 액세스 키를 배포에 넣어 둔다',
+          },
+        },
+      ],
+      answer: ['b'],
+      explanation: {
+        en: 'With OAC, CloudFront signs its requests to S3 as the service principal cloudfront.amazonaws.com, and the AWS:SourceArn condition limits the grant to your distribution. Block Public Access stays on, because nothing is public: a website endpoint cannot use OAC at all, security groups do not apply to S3, and long-lived keys have no place in a CDN.',
+        ko: 'OAC를 쓰면 CloudFront가 서비스 주체 cloudfront.amazonaws.com으로서 S3 요청에 서명하고, AWS:SourceArn 조건이 허용 범위를 내 배포로 좁힙니다. 공개되는 것이 없으니 퍼블릭 액세스 차단은 켠 그대로 둡니다. 웹 사이트 엔드포인트는 OAC를 아예 쓸 수 없고, 보안 그룹은 S3에 적용되지 않으며, 오래 쓰는 액세스 키는 CDN에 둘 것이 아닙니다.',
       },
     },
   ],
   templates: { start: 'start.yaml', solution: 'solution.yaml' },
-  status: 'coming-soon',
+  status: 'complete',
 });

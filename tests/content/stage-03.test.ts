@@ -1,0 +1,255 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { allChecks } from '@/checkers';
+import { diagrams } from '@/components/diagrams';
+import lab from '@/labs/03-scale-out/lab';
+import type { Locale } from '@/lib/i18n/locales';
+import { type CompiledLab, compileLabMdx, mdxComponentNames } from '@/lib/labs/compile';
+import { mdxPath } from '@/lib/labs/content';
+
+/** The step that teaches each check: check definitions link to these anchors. */
+const stepOfCheck: Record<string, string> = {
+  'asg.multi-az': 'auto-scaling-group',
+  'asg.elb-health-check': 'health-checks',
+  'asg.target-tracking': 'scaling-policy',
+  'rds.read-replica': 'read-replica',
+  's3.static-bucket-private': 'static-bucket',
+  'cloudfront.s3-origin-oac': 'cloudfront-oac',
+  'cloudfront.https-only': 'https',
+  'cloudwatch.fleet-alarm': 'alarm',
+};
+const steps = [
+  'auto-scaling-group',
+  'health-checks',
+  'scaling-policy',
+  'read-replica',
+  'static-bucket',
+  'cloudfront-oac',
+  'https',
+  'alarm',
+  'clean-up',
+];
+const locales: Locale[] = ['en', 'ko'];
+
+/** The body of every `<Step>`, by id, read from the source with fenced code removed (as scanReferences does). */
+function stepBodies(source: string, keepCode = false): Map<string, string> {
+  const text = keepCode ? source : source.replace(/^```[\s\S]*?^```/gm, '');
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/<Step\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)) {
+    out.set(m[1] as string, m[2] as string);
+  }
+  return out;
+}
+
+function checksPerStep(source: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [id, body] of stepBodies(source)) {
+    out.set(
+      id,
+      [...body.matchAll(/<Check\b[^>]*\bid="([^"]+)"/g)].map((c) => c[1] as string),
+    );
+  }
+  return out;
+}
+
+/** The tab kinds of each step, in order. */
+function tabKinds(body: string): string[] {
+  return [...body.matchAll(/<Tab\b[^>]*\bkind="([^"]+)"/g)].map((m) => m[1] as string);
+}
+
+/** Every ```yaml block inside a `<Tab kind="editor">`, in document order. */
+function editorYaml(source: string): string[] {
+  const tabs = [...source.matchAll(/<Tab kind="editor">([\s\S]*?)<\/Tab>/g)].map((m) => m[1] as string);
+  return tabs.flatMap((tab) => [...tab.matchAll(/^```yaml\n([\s\S]*?)\n```$/gm)].map((m) => m[1] as string));
+}
+
+/** Is `block` a run of consecutive lines of `template`, all shifted by the same indentation? */
+function isExcerpt(block: string, template: string): boolean {
+  const want = block.split('\n');
+  const have = template.split('\n');
+  const first = want[0] as string;
+  for (let i = 0; i + want.length <= have.length; i++) {
+    const line = have[i] as string;
+    if (!line.endsWith(first)) continue;
+    const indent = line.slice(0, line.length - first.length);
+    if (indent.trim() !== '') continue;
+    const same = want.every((w, k) => {
+      const h = have[i + k] as string;
+      return w === '' ? h.trim() === '' : h === indent + w;
+    });
+    if (same) return true;
+  }
+  return false;
+}
+
+// Short-form intrinsics as plain objects: enough to read the templates' structure.
+const customTags = [
+  ...['Ref', 'Sub', 'GetAtt', 'GetAZs', 'Base64'].map((name) => ({
+    tag: `!${name}`,
+    resolve: (value: string) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
+  })),
+  ...['Select', 'Sub', 'Join'].map((name) => ({
+    tag: `!${name}`,
+    collection: 'seq' as const,
+    resolve: (value: unknown) => ({ [`Fn::${name}`]: value }),
+  })),
+];
+interface Template {
+  Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+  Outputs: Record<string, unknown>;
+}
+
+const sources = {} as Record<Locale, string>;
+const compiled = {} as Record<Locale, CompiledLab>;
+const text = {} as Record<'start' | 'solution', string>;
+const template = {} as Record<'start' | 'solution', Template>;
+
+beforeAll(async () => {
+  for (const name of ['start', 'solution'] as const) {
+    text[name] = await readFile(join(process.cwd(), 'templates', '03-scale-out', `${name}.yaml`), 'utf8');
+    template[name] = parse(text[name], { customTags });
+  }
+  for (const locale of locales) {
+    sources[locale] = await readFile(mdxPath('03-scale-out', locale), 'utf8');
+    compiled[locale] = await compileLabMdx(sources[locale], `labs/03-scale-out/${locale}.mdx`);
+  }
+}, 120_000);
+
+describe('lab 03 metadata', () => {
+  it('is the complete scale-out stage, grading the eight stage-03 checks in teaching order', () => {
+    expect(lab.id).toBe('03-scale-out');
+    expect(lab.status).toBe('complete');
+    expect(lab.milestone.users).toBe(10_000);
+    expect(lab.templates).toEqual({ start: 'start.yaml', solution: 'solution.yaml' });
+    expect(lab.checks).toEqual(Object.keys(stepOfCheck));
+  });
+
+  it('matches each check definition’s stage and step link', () => {
+    for (const [id, step] of Object.entries(stepOfCheck)) {
+      const check = allChecks.find((c) => c.id === id);
+      expect(check?.stage, id).toBe('03-scale-out');
+      expect(check?.step, id).toBe(step);
+    }
+  });
+
+  it('asks three or four quiz questions whose answers are among their choices', () => {
+    expect(lab.quiz.length).toBeGreaterThanOrEqual(3);
+    expect(lab.quiz.length).toBeLessThanOrEqual(4);
+    expect(lab.quiz.map((q) => q.id)).toEqual(
+      expect.arrayContaining(['pre-provisioned-waste', 'min-max-desired', 'replica-vs-standby']),
+    );
+    for (const q of lab.quiz) {
+      const ids = q.choices.map((c) => c.id);
+      expect(new Set(ids).size, q.id).toBe(ids.length);
+      expect(q.answer.length, q.id).toBeGreaterThan(0);
+      for (const a of q.answer) expect(ids, q.id).toContain(a);
+      for (const t of [q.prompt, q.explanation, ...q.choices.map((c) => c.text)]) {
+        expect(t.en.trim(), q.id).not.toBe('');
+        expect(t.ko, q.id).toMatch(/[가-힣]/);
+      }
+    }
+  });
+});
+
+describe.each(locales)('lab 03 in %s', (locale) => {
+  it('compiles', () => {
+    expect(compiled[locale].code.length).toBeGreaterThan(1000);
+  });
+
+  it('has the nine steps in order, clean-up last', () => {
+    expect(compiled[locale].stepIds).toEqual(steps);
+  });
+
+  it('puts every check of the stage in the step that teaches it, once', () => {
+    const perStep = checksPerStep(sources[locale]);
+    expect([...perStep.keys()]).toEqual(steps);
+    for (const [check, step] of Object.entries(stepOfCheck)) {
+      expect(perStep.get(step), `${check} in #${step}`).toContain(check);
+    }
+    expect(compiled[locale].checkIds).toEqual(lab.checks);
+  });
+
+  it('gives every step a template-editor tab and a console or CLI tab', () => {
+    for (const [id, body] of stepBodies(sources[locale])) {
+      const kinds = tabKinds(body);
+      expect(kinds[0], id).toBe('editor');
+      expect(
+        kinds.some((k) => k === 'console' || k === 'cli'),
+        id,
+      ).toBe(true);
+    }
+  });
+
+  it('uses only the components a lab may use', () => {
+    for (const name of compiled[locale].components) expect(mdxComponentNames, name).toContain(name);
+  });
+
+  it('shows the scale-out diagram, the quiz and the cost note', () => {
+    expect(compiled[locale].diagramNames).toEqual(['scale-out']);
+    for (const name of compiled[locale].diagramNames) expect(Object.keys(diagrams)).toContain(name);
+    expect(compiled[locale].components).toEqual(expect.arrayContaining(['Quiz', 'CostNote', 'Tabs', 'Tab', 'Callout']));
+  });
+
+  it('shows only YAML the templates really contain in the editor tabs', () => {
+    const blocks = editorYaml(sources[locale]);
+    expect(blocks.length).toBeGreaterThan(10);
+    expect(isExcerpt('WebAsg:\n  Type: AWS::EC2::Instance', text.solution)).toBe(false);
+    for (const block of blocks) {
+      expect(isExcerpt(block, text.solution) || isExcerpt(block, text.start), block).toBe(true);
+    }
+  });
+});
+
+describe('lab 03 in both languages', () => {
+  it('has the same step ids, checks, components and editor YAML in English and Korean', () => {
+    expect(compiled.ko.stepIds).toEqual(compiled.en.stepIds);
+    expect(compiled.ko.checkIds).toEqual(compiled.en.checkIds);
+    expect([...compiled.ko.components].sort()).toEqual([...compiled.en.components].sort());
+    expect(editorYaml(sources.ko)).toEqual(editorYaml(sources.en));
+  });
+
+  it('titles every Korean step in Korean', () => {
+    const titles = [...sources.ko.matchAll(/<Step\b[^>]*\btitle="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(titles).toHaveLength(steps.length);
+    for (const title of titles) expect(title).toMatch(/[가-힣]/);
+  });
+});
+
+describe('the editor path evolves start.yaml into solution.yaml', () => {
+  const keyLines = (block: string) => new Set([...block.matchAll(/^(\w+):/gm)].map((m) => m[1] as string));
+
+  it('adds every resource and output the solution has and the start does not', () => {
+    const blocks = editorYaml(sources.en).filter((b) => isExcerpt(b, text.solution));
+    const shown = new Set(blocks.flatMap((b) => [...keyLines(b)]));
+    const added = [
+      ...Object.keys(template.solution.Resources).filter((id) => !(id in template.start.Resources)),
+      ...Object.keys(template.solution.Outputs).filter((id) => !(id in template.start.Outputs)),
+    ];
+    expect(added).toEqual(expect.arrayContaining(['WebAsg', 'DatabaseReplica', 'StaticDistribution', 'WebAsgName']));
+    for (const id of added) expect(shown, id).toContain(id);
+  });
+
+  it('removes the two fixed web instances, their targets and their outputs', () => {
+    const removed = Object.keys(template.start.Resources).filter((id) => !(id in template.solution.Resources));
+    expect(removed.sort()).toEqual(['WebInstanceA', 'WebInstanceB']);
+    const fromStart = editorYaml(sources.en).filter((b) => !isExcerpt(b, text.solution) && isExcerpt(b, text.start));
+    const shown = new Set(fromStart.flatMap((b) => [...keyLines(b)]));
+    for (const id of removed) expect(shown, id).toContain(id);
+    expect(fromStart.some((b) => b.startsWith('Targets:'))).toBe(true);
+  });
+
+  it('builds what the checks read: a group over two subnets that can grow, ELB health checks, target tracking', () => {
+    const asg = template.solution.Resources.WebAsg?.Properties;
+    expect(asg).toMatchObject({ MinSize: '2', MaxSize: '4', HealthCheckType: 'ELB' });
+    expect(asg?.VPCZoneIdentifier).toHaveLength(2);
+    expect(template.solution.Resources.CpuTargetTracking?.Properties.PolicyType).toBe('TargetTrackingScaling');
+    expect(template.solution.Resources.StaticBucket?.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: true,
+      RestrictPublicBuckets: true,
+    });
+  });
+});
