@@ -98,7 +98,49 @@ export default defineLab({
         ko: 'DB 서브넷 그룹은 최소 두 개의 AZ를 포함해야 합니다. 그 덕분에 다음 단계에서 Multi-AZ를 켜는 일이 마이그레이션이 아니라 속성 하나를 바꾸는 일이 됩니다.',
       },
     },
+    {
+      id: 'encrypt-later',
+      prompt: {
+        en: 'An RDS database was created without storage encryption and already holds data. How do you end up with an encrypted database?',
+        ko: '저장 데이터 암호화 없이 만든 RDS 데이터베이스에 이미 데이터가 들어 있습니다. 어떻게 해야 암호화된 데이터베이스를 얻을 수 있을까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'Modify the instance and tick "Enable encryption"; RDS encrypts it in place',
+            ko: '인스턴스를 수정해 "암호화 활성화"를 선택하면 RDS가 그 자리에서 암호화한다',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            en: 'Snapshot it, copy the snapshot with encryption enabled, and restore the copy as a new instance',
+            ko: '스냅숏을 찍고, 암호화를 켜서 스냅숏을 복사한 뒤, 그 사본을 새 인스턴스로 복원한다',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            en: 'Turn on Multi-AZ: the standby is always encrypted',
+            ko: 'Multi-AZ를 켠다. 대기 인스턴스는 항상 암호화된다',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            en: 'Nothing: RDS storage is always encrypted anyway',
+            ko: '할 일이 없다. RDS 스토리지는 원래 항상 암호화된다',
+          },
+        },
+      ],
+      answer: ['b'],
+      explanation: {
+        en: 'Storage encryption can only be chosen when a DB instance is created, and a Multi-AZ standby or a read replica inherits the source’s setting. The way out is a snapshot, an encrypted copy of it and a restore, then pointing the app at the new endpoint. That is why the lab turns StorageEncrypted on before any data goes in.',
+        ko: '스토리지 암호화는 DB 인스턴스를 만들 때만 선택할 수 있고, Multi-AZ 대기 인스턴스나 읽기 전용 복제본은 원본의 설정을 그대로 따릅니다. 방법은 스냅숏을 찍고, 암호화된 사본을 만들어 복원한 다음, 앱이 새 엔드포인트를 보게 하는 것입니다. 그래서 이번 실습은 데이터를 넣기 전에 StorageEncrypted를 켭니다.',
+      },
+    },
   ],
   templates: { start: 'start.yaml', solution: 'solution.yaml' },
-  status: 'coming-soon',
+  status: 'complete',
 });

@@ -110,7 +110,49 @@ export default defineLab({
         ko: '소스로 ALB의 보안 그룹을 지정하면 인스턴스 IP가 무엇이든 로드 밸런서만 인스턴스에 닿을 수 있습니다. CIDR은 VPC 대역이라 해도 그 범위 안의 모든 것을 허용합니다.',
       },
     },
+    {
+      id: 'sync-vs-async',
+      prompt: {
+        en: 'Why does a Multi-AZ failover lose no committed data, while promoting a read replica can lose the last few writes?',
+        ko: 'Multi-AZ 장애 조치에서는 커밋된 데이터를 잃지 않는데, 읽기 전용 복제본을 승격하면 마지막 몇 건의 쓰기를 잃을 수 있는 이유는 무엇일까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'The standby is replicated synchronously: a commit is acknowledged only once both AZs have it. A replica is asynchronous and may lag.',
+            ko: '대기 인스턴스는 동기식으로 복제되어 두 AZ 모두에 기록된 뒤에야 커밋이 완료된다. 복제본은 비동기식이라 뒤처질 수 있다.',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            en: 'The standby takes a snapshot every minute; a replica takes one a day',
+            ko: '대기 인스턴스는 1분마다 스냅숏을 찍고, 복제본은 하루에 한 번 찍는다',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            en: 'Read replicas do not store data on disk',
+            ko: '읽기 전용 복제본은 데이터를 디스크에 저장하지 않는다',
+          },
+        },
+        {
+          id: 'd',
+          text: {
+            en: 'The standby is in the same AZ as the primary, so it is always up to date',
+            ko: '대기 인스턴스는 주 인스턴스와 같은 AZ에 있어서 늘 최신 상태다',
+          },
+        },
+      ],
+      answer: ['a'],
+      explanation: {
+        en: 'Synchronous replication trades a little write latency for zero lag: the standby has every committed transaction, so RDS can fail over to it automatically. Asynchronous replication keeps the writer fast, but the replica is always slightly behind. Use sync for the copy you fail over to, async for the copies you read from. The standby is always in a different AZ.',
+        ko: '동기식 복제는 쓰기 지연을 조금 늘리는 대신 지연(lag)이 없습니다. 대기 인스턴스가 커밋된 트랜잭션을 모두 갖고 있으므로 RDS가 자동으로 장애 조치할 수 있습니다. 비동기식 복제는 쓰는 쪽을 빠르게 유지하지만 복제본은 늘 조금 뒤처집니다. 장애 조치로 넘겨받을 사본은 동기식, 읽기를 나눌 사본은 비동기식으로 쓰세요. 대기 인스턴스는 항상 다른 AZ에 있습니다.',
+      },
+    },
   ],
   templates: { start: 'start.yaml', solution: 'solution.yaml' },
-  status: 'coming-soon',
+  status: 'complete',
 });
