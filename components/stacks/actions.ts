@@ -11,6 +11,7 @@ import { type ChangeSetPreview, executeChangeSet, prepareChangeSet } from '@/lib
 import { StackError } from '@/lib/stacks/errors';
 import { deleteStack } from '@/lib/stacks/follow';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
+import { assertDeployable, MAX_TEMPLATE_BYTES, TemplateDraftError } from '@/lib/stacks/template-draft';
 
 export type StackActionResult<T = undefined> =
   | { ok: true; value: T; startedAt: string }
@@ -27,17 +28,28 @@ async function context() {
 
 function failure(err: unknown): { ok: false; code: string; message: string } {
   if (err instanceof StackError) return { ok: false, code: err.code, message: err.message };
+  if (err instanceof TemplateDraftError) return { ok: false, code: 'invalid-template', message: err.message };
   const plain = explainAwsError(err);
   return { ok: false, code: plain.kind, message: plain.reason.en };
 }
 
 /** Create the change set for the stage's template and return its preview; nothing changes yet. */
 export async function previewLaunch(raw: unknown): Promise<StackActionResult<ChangeSetPreview>> {
-  const parsed = z.object({ stageId: z.enum(stageIds) }).safeParse(raw);
-  if (!parsed.success) return { ok: false, code: 'invalid', message: 'Unknown stage.' };
+  const parsed = z
+    .object({
+      stageId: z.enum(stageIds),
+      templateBody: z
+        .string()
+        .max(MAX_TEMPLATE_BYTES * 2)
+        .optional(),
+    })
+    .safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid', message: 'Unknown stage or template too large.' };
   try {
     const { clients, stackName } = await context();
-    const templateBody = await readLabTemplate(parsed.data.stageId);
+    // The learner's edited template (from the editor) is validated before anything reaches AWS.
+    if (parsed.data.templateBody !== undefined) await assertDeployable(parsed.data.templateBody);
+    const templateBody = parsed.data.templateBody ?? (await readLabTemplate(parsed.data.stageId));
     const preview = await prepareChangeSet({
       clients,
       stackName,
@@ -53,7 +65,12 @@ export async function previewLaunch(raw: unknown): Promise<StackActionResult<Cha
 /** Execute a previewed change set and record the operation; the page follows the events over SSE. */
 export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
   const parsed = z
-    .object({ stageId: z.enum(stageIds), changeSetId: z.string().min(1).max(2048), type: z.enum(['CREATE', 'UPDATE']) })
+    .object({
+      stageId: z.enum(stageIds),
+      changeSetId: z.string().min(1).max(2048),
+      type: z.enum(['CREATE', 'UPDATE']),
+      source: z.enum(['template', 'editor']).default('template'),
+    })
     .safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'invalid', message: 'Invalid change set.' };
   try {
@@ -67,7 +84,7 @@ export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
       region: clients.region,
       stackName,
       operation: parsed.data.type === 'CREATE' ? 'create' : 'update',
-      source: launchTemplateName(parsed.data.stageId),
+      source: parsed.data.source === 'editor' ? 'editor' : launchTemplateName(parsed.data.stageId),
       status: `${parsed.data.type}_IN_PROGRESS`,
     });
     return { ok: true, value: undefined, startedAt };

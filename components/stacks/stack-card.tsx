@@ -6,6 +6,7 @@ import { translator } from '@/lib/i18n/messages';
 import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
 import { deleteLabStack, executeLaunch, previewLaunch } from './actions';
+import { DEPLOY_DRAFT_EVENT } from './events';
 
 type Outputs = NonNullable<StackStreamEvent['outputs']>;
 type Events = NonNullable<StackStreamEvent['events']>;
@@ -65,10 +66,23 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
     return () => source.current?.close();
   }, []);
 
-  async function onPreview() {
+  // The template editor asks for a preview of the learner's draft (see components/editor).
+  const [origin, setOrigin] = useState<'template' | 'editor'>('template');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: onPreview reads the latest state when the event fires.
+  useEffect(() => {
+    const onDraft = (e: Event) => {
+      void onPreview((e as CustomEvent<string>).detail);
+      document.getElementById('stack-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    };
+    window.addEventListener(DEPLOY_DRAFT_EVENT, onDraft);
+    return () => window.removeEventListener(DEPLOY_DRAFT_EVENT, onDraft);
+  }, []);
+
+  async function onPreview(templateBody?: string) {
     setError(null);
     setBusy('preview');
-    const res = await previewLaunch({ stageId });
+    setOrigin(templateBody === undefined ? 'template' : 'editor');
+    const res = await previewLaunch({ stageId, templateBody });
     setBusy(null);
     if (!res.ok) {
       setError(res.code === 'no-changes' ? t('stack.noChanges') : res.message);
@@ -81,7 +95,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
     if (!preview) return;
     setBusy('deploy');
     setError(null);
-    const res = await executeLaunch({ stageId, changeSetId: preview.changeSetId, type: preview.type });
+    const res = await executeLaunch({ stageId, changeSetId: preview.changeSetId, type: preview.type, source: origin });
     setPreview(null);
     if (!res.ok) {
       setBusy(null);
@@ -126,7 +140,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
         {!preview && (
           <button
             type="button"
-            onClick={onPreview}
+            onClick={() => onPreview()}
             disabled={busy !== null}
             className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
           >

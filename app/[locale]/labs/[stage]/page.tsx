@@ -2,6 +2,7 @@ import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CheckPanel } from '@/components/checks/check-panel';
+import { EditorSection } from '@/components/editor/editor-section';
 import { StatusBadge } from '@/components/journey/status-badge';
 import { labComponents } from '@/components/mdx/lab-components';
 import { Quiz } from '@/components/quiz/quiz';
@@ -21,7 +22,8 @@ import type { StageId } from '@/lib/labs/types';
 import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { currentStack } from '@/lib/stacks/change-sets';
-import { launchTemplateName } from '@/lib/stacks/lab-template';
+import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
+import { deployedTemplate } from '@/lib/stacks/template-draft';
 import { LockedStage } from './_components/locked-stage';
 import { StageChecks } from './_components/stage-checks';
 import { StageNav } from './_components/stage-nav';
@@ -107,6 +109,17 @@ export default async function StagePage({ params }: { params: Params }) {
           </div>
         </dl>
       </header>
+      {panel && (
+        <EditorSection
+          title={t('editor.title')}
+          lead={t('editor.lead')}
+          locale={locale}
+          storageKey={`scalelab:draft:${panel.stackName}:${stage}`}
+          initial={panel.template.initial}
+          initialSource={panel.template.source}
+          start={panel.template.start}
+        />
+      )}
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <article className="prose-lab min-w-0" lang={locale}>
           <Content
@@ -182,6 +195,12 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     account.kind === 'sandbox'
       ? `${sandboxLabel} ${account.accountId}`
       : `${account.accountId ?? account.kind} (${account.regions[0]})`;
+  const start = await readLabTemplate(stage);
+  let template: { initial: string; source: 'deployed' | 'start'; start: string } = {
+    initial: start,
+    source: 'start',
+    start,
+  };
   let stack: { status: string | null; outputs: { key: string; value: string; description: string | null }[] } = {
     status: null,
     outputs: [],
@@ -189,6 +208,8 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
   try {
     const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
     const current = await currentStack(clients, stackName);
+    const deployed = current ? await deployedTemplate(clients, stackName) : undefined;
+    if (deployed) template = { initial: deployed, source: 'deployed', start };
     stack = {
       status: current?.StackStatus ?? null,
       outputs: (current?.Outputs ?? []).map((o) => ({
@@ -201,5 +222,5 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     // The page still renders; the card shows the reason instead of a status.
     stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [] };
   }
-  return { latest: latest ? toPanelRun(latest) : null, account: `${name} · ${stackName}`, stackName, stack };
+  return { latest: latest ? toPanelRun(latest) : null, account: `${name} · ${stackName}`, stackName, stack, template };
 }

@@ -1,0 +1,209 @@
+'use client';
+
+import type { EditorView } from '@codemirror/view';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEPLOY_DRAFT_EVENT } from '@/components/stacks/events';
+import type { Locale } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
+import { lineDiff } from '@/lib/stacks/line-diff';
+import { type EditorDiagnostic, lintTemplate } from './actions';
+
+interface Props {
+  locale: Locale;
+  /** Where the draft is kept in this browser (per learner stack and stage). */
+  storageKey: string;
+  /** What the editor opens with when there is no draft: the deployed template, else the start template. */
+  initial: string;
+  initialSource: 'deployed' | 'start';
+  /** The stage's start template: reset target and diff base. */
+  start: string;
+}
+
+/**
+ * CodeMirror 6 with YAML, diagnostics from lib/cfn as you type (debounced, on the server), the draft kept in the
+ * browser, a diff against the start template, and "Preview deploy", which hands the draft to the stack card's change-set
+ * preview. CodeMirror is loaded only when the editor is opened, so the lab page stays light.
+ */
+export function TemplateEditor({ locale, storageKey, initial, initialSource, start }: Props) {
+  const t = translator(locale);
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const [ready, setReady] = useState(false);
+  const [text, setText] = useState(initial);
+  const [problems, setProblems] = useState<EditorDiagnostic[] | null>(null);
+  const [lintError, setLintError] = useState<string | null>(null);
+  const [showDiff, setShowDiff] = useState(false);
+
+  useEffect(() => {
+    let destroyed = false;
+    const saved = window.localStorage.getItem(storageKey);
+    const doc = saved ?? initial;
+    setText(doc);
+    (async () => {
+      const [{ basicSetup, EditorView }, { yaml }, { linter, lintGutter }, { keymap }] = await Promise.all([
+        import('codemirror'),
+        import('@codemirror/lang-yaml'),
+        import('@codemirror/lint'),
+        import('@codemirror/view'),
+      ]);
+      if (destroyed || !host.current) return;
+      const cfnLint = linter(
+        async (v) => {
+          const res = await lintTemplate({ body: v.state.doc.toString() });
+          if (!res.ok) {
+            setLintError(res.message);
+            setProblems([]);
+            return [];
+          }
+          setLintError(null);
+          setProblems(res.diagnostics);
+          return res.diagnostics.map((d) => {
+            const line = v.state.doc.line(Math.min(Math.max(d.line, 1), v.state.doc.lines));
+            const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
+            return { from, to: Math.max(from + 1, line.to), severity: d.severity, source: d.rule, message: d.message };
+          });
+        },
+        { delay: 600 },
+      );
+      view.current = new EditorView({
+        parent: host.current,
+        doc,
+        extensions: [
+          basicSetup,
+          yaml(),
+          cfnLint,
+          lintGutter(),
+          keymap.of([{ key: 'Mod-Enter', run: () => (previewDraft(), true) }]),
+          EditorView.updateListener.of((u) => {
+            if (!u.docChanged) return;
+            const value = u.state.doc.toString();
+            setText(value);
+            window.localStorage.setItem(storageKey, value);
+          }),
+          EditorView.theme({ '&': { height: '28rem', fontSize: '13px' }, '.cm-scroller': { overflow: 'auto' } }),
+          EditorView.contentAttributes.of({ 'aria-label': t('editor.title') }),
+        ],
+      });
+      setReady(true);
+    })();
+    return () => {
+      destroyed = true;
+      view.current?.destroy();
+      view.current = null;
+    };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
+  }, []);
+
+  function previewDraft() {
+    const body = view.current?.state.doc.toString() ?? text;
+    window.dispatchEvent(new CustomEvent(DEPLOY_DRAFT_EVENT, { detail: body }));
+  }
+
+  function reset() {
+    if (!window.confirm(t('editor.resetConfirm'))) return;
+    const v = view.current;
+    v?.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: start } });
+    window.localStorage.removeItem(storageKey);
+  }
+
+  const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
+  const warnings = (problems?.length ?? 0) - errors;
+  const diff = useMemo(() => (showDiff ? lineDiff(start, text) : []), [showDiff, start, text]);
+  const changed = diff.some((l) => l.kind !== 'same');
+
+  return (
+    <div data-template-editor>
+      <p className="text-xs text-slate-500">
+        {t('editor.from', { source: t(initialSource === 'deployed' ? 'editor.fromDeployed' : 'editor.fromStart') })} ·{' '}
+        {t('editor.draft')}
+      </p>
+      <div
+        ref={host}
+        className="mt-2 overflow-hidden rounded-lg border border-slate-300 dark:border-slate-600"
+        data-ready={ready}
+      >
+        {!ready && <p className="p-4 text-sm text-slate-500">{t('editor.loading')}</p>}
+      </div>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          onClick={previewDraft}
+          disabled={!ready || errors > 0}
+          title={errors > 0 ? t('editor.blocked') : undefined}
+          className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
+        >
+          {t('editor.preview')} <kbd className="ml-1 text-xs opacity-80">Ctrl+Enter</kbd>
+        </button>
+        <button
+          type="button"
+          onClick={() => setShowDiff((s) => !s)}
+          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
+          aria-expanded={showDiff}
+        >
+          {showDiff ? t('editor.hideDiff') : t('editor.showDiff')}
+        </button>
+        <button
+          type="button"
+          onClick={reset}
+          disabled={!ready}
+          className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
+        >
+          {t('editor.reset')}
+        </button>
+        <span role="status" aria-live="polite" className="text-sm" data-lint-status={problems ? errors : 'pending'}>
+          {lintError ? (
+            <span className="text-red-700 dark:text-red-300">{lintError}</span>
+          ) : problems === null ? (
+            t('editor.checking')
+          ) : problems.length === 0 ? (
+            t('editor.clean')
+          ) : (
+            <span className={errors ? 'text-red-700 dark:text-red-300' : 'text-amber-700 dark:text-amber-300'}>
+              {t('editor.problems', { errors, warnings })}
+            </span>
+          )}
+        </span>
+      </div>
+      {problems && problems.length > 0 && (
+        <ul className="mt-2 max-h-40 space-y-0.5 overflow-y-auto font-mono text-xs" data-problems>
+          {problems.map((p, i) => (
+            <li
+              key={i}
+              className={
+                p.severity === 'error' ? 'text-red-700 dark:text-red-300' : 'text-amber-800 dark:text-amber-300'
+              }
+            >
+              {p.line}:{p.column} {p.severity} {p.rule} — {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {showDiff && (
+        <pre className="mt-2 max-h-72 overflow-auto rounded-lg bg-slate-50 p-2 text-xs dark:bg-slate-900" data-diff>
+          {changed
+            ? diff
+                .filter(
+                  (l, i, all) =>
+                    l.kind !== 'same' || all.slice(Math.max(0, i - 2), i + 3).some((n) => n.kind !== 'same'),
+                )
+                .map((l, i) => (
+                  <div
+                    key={i}
+                    className={
+                      l.kind === 'add'
+                        ? 'bg-emerald-100 dark:bg-emerald-900/40'
+                        : l.kind === 'remove'
+                          ? 'bg-red-100 dark:bg-red-900/40'
+                          : ''
+                    }
+                  >
+                    {l.kind === 'add' ? '+ ' : l.kind === 'remove' ? '- ' : '  '}
+                    {l.text}
+                  </div>
+                ))
+            : t('editor.noChanges')}
+        </pre>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import type { AwsClients } from '@/lib/aws/clients';
+import { type Diagnostic, hasErrors, validateText } from '@/lib/cfn';
+
+/** CloudFormation's own limit for a TemplateBody sent in a request. */
+export const MAX_TEMPLATE_BYTES = 51_200;
+
+export class TemplateDraftError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'TemplateDraftError';
+  }
+}
+
+/** Validate a learner's template before anything is sent to AWS: size, then the spec and the lab rules. */
+export async function checkDraft(body: string): Promise<Diagnostic[]> {
+  const bytes = Buffer.byteLength(body, 'utf8');
+  if (bytes > MAX_TEMPLATE_BYTES) {
+    throw new TemplateDraftError(
+      `The template is ${bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} in a request.`,
+    );
+  }
+  return validateText(body, 'template.yaml', { rules: ['cfn', 'scalelab'] });
+}
+
+/** Refuse a draft with errors, naming the first one with its line and column. */
+export async function assertDeployable(body: string): Promise<void> {
+  const diagnostics = await checkDraft(body);
+  if (hasErrors(diagnostics)) {
+    const first = diagnostics.find((d) => d.severity === 'error');
+    const count = diagnostics.filter((d) => d.severity === 'error').length;
+    throw new TemplateDraftError(
+      `The template has ${count} error(s); the first, at line ${first?.line}, column ${first?.column}: ${first?.message}`,
+      diagnostics,
+    );
+  }
+}
+
+/** The template the learner's stack runs now (what the editor starts from once something is deployed). */
+export async function deployedTemplate(clients: AwsClients, stackName: string): Promise<string | undefined> {
+  try {
+    const out = await clients.cloudformation.send(new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }));
+    return out.TemplateBody;
+  } catch (err) {
+    if ((err as Error).name === 'ValidationError') return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newLearnerContext } from './browser';
+
+const baseUrl = inject('baseUrl');
+const solution = readFileSync('templates/00-one-user/solution.yaml', 'utf8');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const stackStatus = (page: Page, status: string) =>
+  page.waitForFunction(
+    (s) => document.querySelector('[data-stack-status]')?.getAttribute('data-stack-status') === s,
+    status,
+    { timeout: 60_000 },
+  );
+
+async function replaceEditorText(page: Page, text: string) {
+  await page.locator('[data-template-editor] .cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+}
+
+describe('the template editor', () => {
+  it('launches stage 00, catches a typo with its line, scales up through a previewed change set, and deletes', async () => {
+    const ctx = await newLearnerContext(browser);
+    const page = await ctx.newPage();
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(`${baseUrl}/en/labs/00-one-user`);
+    const card = page.locator('[data-stack-card]');
+    await card.getByRole('button', { name: 'Preview the launch' }).click();
+    await card.getByRole('button', { name: 'Deploy' }).click();
+    await stackStatus(page, 'CREATE_COMPLETE');
+
+    await page.locator('#template-editor summary').click();
+    await page.locator('[data-template-editor] [data-ready="true"]').waitFor();
+    const status = page.locator('[data-lint-status]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status') === '0',
+    );
+
+    // A typo: the problems list names it with its line, and deploying is refused until it is fixed.
+    await replaceEditorText(
+      page,
+      solution.replace('InstanceType: !Ref InstanceType', 'InstanceTyp: !Ref InstanceType'),
+    );
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status')) > 0,
+    );
+    await expect(page.locator('[data-problems]').textContent()).resolves.toMatch(/\d+:\d+ error .*InstanceTyp/);
+    await expect(page.getByRole('button', { name: /Preview deploy/ }).isDisabled()).resolves.toBe(true);
+    await expect(status.textContent()).resolves.toMatch(/1 errors/);
+
+    // Scale up: t3.micro → t3.small, previewed as a Modify of the instance, then deployed.
+    await replaceEditorText(page, solution.replace('Default: t3.micro', 'Default: t3.small'));
+    await page.waitForFunction(
+      () => document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status') === '0',
+    );
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    await expect(page.locator('[data-diff]').textContent()).resolves.toContain('+     Default: t3.small');
+    await page.getByRole('button', { name: /Preview deploy/ }).click();
+    await card.locator('[data-change-set]').waitFor({ timeout: 30_000 });
+    await expect(card.locator('[data-change-set] li[data-action="Modify"]').first().textContent()).resolves.toContain(
+      'WebInstance',
+    );
+    await page.screenshot({ path: 'test-results/e2e/editor-scale-up.png', fullPage: false });
+    await card.getByRole('button', { name: 'Deploy' }).click();
+    await stackStatus(page, 'UPDATE_COMPLETE');
+
+    await card.getByRole('button', { name: 'Delete the stack' }).click();
+    await stackStatus(page, 'DELETE_COMPLETE');
+    await expect(card.textContent()).resolves.toContain('No lab stack yet.');
+    await ctx.close();
+  });
+});
