@@ -2,30 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StageLockedError, startStageRun } from '@/lib/checks/run-stage';
 import { openStore, type Store } from '@/lib/progress';
-import { awsError, type Fixtures, fixtureClients, labStack, STACK } from '../support/aws-fixtures';
+import { awsError, type Fixtures, fixtureClients, passingLab, STACK } from '../support/aws-fixtures';
 
-const oneBox: Fixtures = {
-  'STS.GetCallerIdentity': { Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/learner', UserId: 'AID' },
-  'CloudFormation.DescribeStacks': labStack({ AppUrl: 'http://127.0.0.1:9/' }),
-  'EC2.DescribeInstances': {
-    Reservations: [
-      {
-        Instances: [
-          {
-            InstanceId: 'i-0web',
-            State: { Name: 'running' },
-            MetadataOptions: { HttpTokens: 'required' },
-            Tags: [{ Key: 'scalelab:role', Value: 'web' }],
-          },
-        ],
-      },
-    ],
-  },
-  'EC2.DescribeSecurityGroups': { SecurityGroups: [{ GroupId: 'sg-0web', IpPermissions: [] }] },
-  'EC2.DescribeAddresses': {
-    Addresses: [{ AllocationId: 'eipalloc-1', PublicIp: '203.0.113.1', InstanceId: 'i-0web' }],
-  },
-};
+const oneBox: Fixtures = passingLab('123456789012');
 
 describe('running a stage', () => {
   let store: Store;

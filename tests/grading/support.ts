@@ -1,37 +1,9 @@
 import type { ApiCallLog } from '@/lib/aws/api-calls';
 import { type AwsClients, type CallRequest, createClients } from '@/lib/aws/clients';
 import { defaultStackName, type RosterEntry } from '@/lib/grading';
-import { awsError, type Fixtures, labStack } from '../support/aws-fixtures';
+import { awsError, type Fixtures, passingLab } from '../support/aws-fixtures';
 
-/** A learner's lab that passes every stage-00 check (the HTTP probe is skipped: these are sandbox accounts). */
-export function passingLab(accountId: string): Fixtures {
-  return {
-    'STS.GetCallerIdentity': {
-      Account: accountId,
-      Arn: `arn:aws:sts::${accountId}:assumed-role/grader/s`,
-      UserId: 'AROA',
-    },
-    'CloudFormation.DescribeStacks': labStack({ AppUrl: 'http://127.0.0.1:9/' }),
-    'EC2.DescribeInstances': {
-      Reservations: [
-        {
-          Instances: [
-            {
-              InstanceId: 'i-0web',
-              State: { Name: 'running' },
-              MetadataOptions: { HttpTokens: 'required' },
-              Tags: [{ Key: 'scalelab:role', Value: 'web' }],
-            },
-          ],
-        },
-      ],
-    },
-    'EC2.DescribeSecurityGroups': { SecurityGroups: [{ GroupId: 'sg-0web', IpPermissions: [] }] },
-    'EC2.DescribeAddresses': {
-      Addresses: [{ AllocationId: 'eipalloc-1', PublicIp: '203.0.113.1', InstanceId: 'i-0web' }],
-    },
-  };
-}
+export { passingLab };
 
 /** How one fake account behaves. */
 export interface FakeAccount {

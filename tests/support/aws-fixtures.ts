@@ -108,3 +108,33 @@ export const labStack = (outputs: Record<string, string> = {}): Fixtures['CloudF
     },
   ],
 });
+
+/** A learner's lab that passes every stage-00 check (the HTTP probe is skipped: these are sandbox accounts). */
+export function passingLab(accountId: string): Fixtures {
+  return {
+    'STS.GetCallerIdentity': {
+      Account: accountId,
+      Arn: `arn:aws:sts::${accountId}:assumed-role/grader/s`,
+      UserId: 'AROA',
+    },
+    'CloudFormation.DescribeStacks': labStack({ AppUrl: 'http://127.0.0.1:9/' }),
+    'EC2.DescribeInstances': {
+      Reservations: [
+        {
+          Instances: [
+            {
+              InstanceId: 'i-0web',
+              State: { Name: 'running' },
+              MetadataOptions: { HttpTokens: 'required' },
+              Tags: [{ Key: 'scalelab:role', Value: 'web' }],
+            },
+          ],
+        },
+      ],
+    },
+    'EC2.DescribeSecurityGroups': { SecurityGroups: [{ GroupId: 'sg-0web', IpPermissions: [] }] },
+    'EC2.DescribeAddresses': {
+      Addresses: [{ AllocationId: 'eipalloc-1', PublicIp: '203.0.113.1', InstanceId: 'i-0web' }],
+    },
+  };
+}
