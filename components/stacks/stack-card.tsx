@@ -16,17 +16,20 @@ interface Props {
   stackName: string;
   locale: Locale;
   templateFile: string;
-  initial: { status: string | null; outputs: Outputs };
+  initial: { status: string | null; outputs: Outputs; createdAt: string | null };
+  /** The stage's estimated hourly cost, and whether this is the (free) sandbox. */
+  cost: { hourlyUsd: number; sandbox: boolean };
 }
 
 /**
  * The learner's lab stack: launch the stage template through a previewed change set, watch the events stream in
  * with a progress bar, see the outputs, delete it. Works the same on the sandbox and on real AWS.
  */
-export function StackCard({ stageId, stackName, locale, templateFile, initial }: Props) {
+export function StackCard({ stageId, stackName, locale, templateFile, initial, cost }: Props) {
   const t = translator(locale);
   const [status, setStatus] = useState<string | null>(initial.status);
   const [outputs, setOutputs] = useState<Outputs>(initial.outputs);
+  const [createdAt, setCreatedAt] = useState(initial.createdAt);
   const [preview, setPreview] = useState<ChangeSetPreview | null>(null);
   const [busy, setBusy] = useState<'preview' | 'deploy' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -102,6 +105,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
       setError(res.message);
       return;
     }
+    if (preview.type === 'CREATE') setCreatedAt(new Date().toISOString());
     follow(res.startedAt);
   }
 
@@ -119,6 +123,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
     follow(res.startedAt);
   }
 
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
   const failed = status && /FAILED|ROLLBACK/.test(status);
   const exists = status && status !== 'DELETE_COMPLETE';
   return (
@@ -136,6 +145,9 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
       <p className="mt-2 text-sm" data-stack-status={status ?? 'NONE'}>
         {exists ? t('stack.status', { status }) : t('stack.none')}
       </p>
+      {exists && createdAt && status !== 'DELETE_IN_PROGRESS' && (
+        <CostMeter createdAt={createdAt} now={now} cost={cost} locale={locale} />
+      )}
       <div className="mt-3 flex flex-wrap gap-2">
         {!preview && (
           <button
@@ -247,5 +259,37 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial }:
         </details>
       )}
     </section>
+  );
+}
+
+/** How long the lab stack has been up and what that has cost; a reminder after a few hours. */
+function CostMeter({
+  createdAt,
+  now,
+  cost,
+  locale,
+}: {
+  createdAt: string;
+  now: number;
+  cost: Props['cost'];
+  locale: Locale;
+}) {
+  const t = translator(locale);
+  const minutes = Math.max(0, Math.round((now - Date.parse(createdAt)) / 60_000));
+  const time = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  const spent = ((minutes / 60) * cost.hourlyUsd).toFixed(2);
+  return (
+    <div className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-cost-meter>
+      <p>
+        {cost.sandbox
+          ? t('stack.uptimeSandbox', { time })
+          : t('stack.uptime', { time, cost: spent, rate: cost.hourlyUsd.toFixed(3) })}
+      </p>
+      {!cost.sandbox && minutes >= 180 && (
+        <p role="alert" className="mt-1 font-medium text-amber-800 dark:text-amber-300">
+          {t('stack.reminder')}
+        </p>
+      )}
+    </div>
   );
 }

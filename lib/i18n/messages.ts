@@ -236,6 +236,9 @@ const en = {
   'editor.from': 'Started from: {source}',
   'editor.fromDeployed': 'the deployed stack',
   'editor.fromStart': 'the start template',
+  'stack.uptime': 'Up for {time}: about {cost} USD so far at ≈ {rate} USD/h.',
+  'stack.uptimeSandbox': 'Up for {time} in the sandbox: free.',
+  'stack.reminder': 'This stack has been running for hours. Delete it when you are done, so it stops costing money.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -477,6 +480,9 @@ const ko: Record<MessageKey, string> = {
   'editor.from': '출발점: {source}',
   'editor.fromDeployed': '배포된 스택',
   'editor.fromStart': '시작 템플릿',
+  'stack.uptime': '{time} 동안 실행 중: 시간당 약 {rate} USD로 지금까지 약 {cost} USD.',
+  'stack.uptimeSandbox': '샌드박스에서 {time} 동안 실행 중: 무료.',
+  'stack.reminder': '이 스택이 몇 시간째 실행 중입니다. 실습을 마쳤다면 삭제해서 비용이 더 나가지 않게 하세요.',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

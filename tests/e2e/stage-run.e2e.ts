@@ -47,6 +47,7 @@ describe('a learner in the sandbox', () => {
       { timeout: 60_000 },
     );
     await expect(card.textContent()).resolves.toContain('VpcId');
+    await expect(card.locator('[data-cost-meter]').textContent()).resolves.toMatch(/in the sandbox: free/);
     await expect(card.locator('[data-stack-events] li').count()).resolves.toBeGreaterThan(adds);
 
     // The e2e server's cool-down between runs is 2 s (10 s by default).

@@ -162,6 +162,7 @@ export default async function StagePage({ params }: { params: Params }) {
                 locale={locale}
                 templateFile={launchTemplateName(stage)}
                 initial={panel.stack}
+                cost={{ hourlyUsd: lab.cost.hourlyUsd, sandbox: panel.sandbox }}
               />
             </div>
           )}
@@ -201,10 +202,11 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     source: 'start',
     start,
   };
-  let stack: { status: string | null; outputs: { key: string; value: string; description: string | null }[] } = {
-    status: null,
-    outputs: [],
-  };
+  let stack: {
+    status: string | null;
+    outputs: { key: string; value: string; description: string | null }[];
+    createdAt: string | null;
+  } = { status: null, outputs: [], createdAt: null };
   try {
     const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
     const current = await currentStack(clients, stackName);
@@ -212,6 +214,7 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     if (deployed) template = { initial: deployed, source: 'deployed', start };
     stack = {
       status: current?.StackStatus ?? null,
+      createdAt: current?.CreationTime?.toISOString() ?? null,
       outputs: (current?.Outputs ?? []).map((o) => ({
         key: o.OutputKey ?? '',
         value: o.OutputValue ?? '',
@@ -220,7 +223,14 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     };
   } catch (err) {
     // The page still renders; the card shows the reason instead of a status.
-    stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [] };
+    stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [], createdAt: null };
   }
-  return { latest: latest ? toPanelRun(latest) : null, account: `${name} · ${stackName}`, stackName, stack, template };
+  return {
+    latest: latest ? toPanelRun(latest) : null,
+    account: `${name} · ${stackName}`,
+    stackName,
+    stack,
+    template,
+    sandbox: account.kind === 'sandbox',
+  };
 }
