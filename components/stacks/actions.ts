@@ -11,6 +11,7 @@ import { type ChangeSetPreview, executeChangeSet, prepareChangeSet } from '@/lib
 import { StackError } from '@/lib/stacks/errors';
 import { deleteStack } from '@/lib/stacks/follow';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
+import { findSurvivors, type Survivor } from '@/lib/stacks/survivors';
 import { assertDeployable, MAX_TEMPLATE_BYTES, TemplateDraftError } from '@/lib/stacks/template-draft';
 
 export type StackActionResult<T = undefined> =
@@ -111,6 +112,17 @@ export async function deleteLabStack(raw: unknown): Promise<StackActionResult> {
       status: 'DELETE_IN_PROGRESS',
     });
     return { ok: true, value: undefined, startedAt };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** After a delete: what is still tagged for this learner's lab in the region (the survivor check). */
+export async function listSurvivors(): Promise<StackActionResult<{ region: string; survivors: Survivor[] }>> {
+  try {
+    const { clients, stackName } = await context();
+    const survivors = await findSurvivors(clients, stackName);
+    return { ok: true, value: { region: clients.region, survivors }, startedAt: new Date().toISOString() };
   } catch (err) {
     return failure(err);
   }

@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
-import { deleteLabStack, executeLaunch, previewLaunch } from './actions';
+import { deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
 import { DEPLOY_DRAFT_EVENT } from './events';
 
 type Outputs = NonNullable<StackStreamEvent['outputs']>;
@@ -36,10 +36,12 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   const [progress, setProgress] = useState<{ complete: number; total: number } | null>(null);
   const [events, setEvents] = useState<Events>([]);
   const [rootCause, setRootCause] = useState<StackStreamEvent['rootCause']>();
+  const [survivors, setSurvivors] = useState<{ region: string; arns: string[] } | null>(null);
   const source = useRef<EventSource | null>(null);
 
   function follow(since: string) {
     source.current?.close();
+    setSurvivors(null);
     setEvents([]);
     setRootCause(undefined);
     const es = new EventSource(`/api/stacks/events?since=${encodeURIComponent(since)}`);
@@ -50,6 +52,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       if (e.events?.length) setEvents((prev) => [...prev, ...(e.events ?? [])]);
       if (e.total !== undefined) setProgress({ complete: e.complete ?? 0, total: e.total });
       if (e.rootCause) setRootCause(e.rootCause);
+      if (e.type === 'done' && e.status === 'DELETE_COMPLETE') {
+        void listSurvivors().then((res) => {
+          if (res.ok) setSurvivors({ region: res.value.region, arns: res.value.survivors.map((x) => x.arn) });
+        });
+      }
       if (e.type === 'done' || e.type === 'error') {
         if (e.outputs) setOutputs(e.outputs);
         if (e.message) setError(e.message);
@@ -224,6 +231,26 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
           </p>
         )}
       </div>
+      {survivors && (
+        <div className="mt-3 text-sm" data-survivors={survivors.arns.length}>
+          {survivors.arns.length === 0 ? (
+            <p className="text-emerald-800 dark:text-emerald-300">
+              {t('stack.survivorsNone', { region: survivors.region })}
+            </p>
+          ) : (
+            <>
+              <p className="font-medium text-amber-800 dark:text-amber-300">
+                {t('stack.survivors', { n: survivors.arns.length, region: survivors.region })}
+              </p>
+              <ul className="mt-1 space-y-0.5 font-mono text-xs break-all">
+                {survivors.arns.map((arn) => (
+                  <li key={arn}>{arn}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
       {outputs.length > 0 && (
         <div className="mt-3">
           <h3 className="text-sm font-semibold">{t('stack.outputs')}</h3>

@@ -12,6 +12,7 @@ import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -44,6 +45,7 @@ const constructors = {
   sqs: SQSClient,
   ssm: SSMClient,
   sts: STSClient,
+  tagging: ResourceGroupsTaggingAPIClient,
 };
 
 export type ServiceKey = keyof typeof constructors;

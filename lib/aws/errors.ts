@@ -22,6 +22,7 @@ const iamPrefix: Record<string, string> = {
   Lambda: 'lambda',
   ApiGatewayV2: 'apigateway',
   STS: 'sts',
+  ResourceGroupsTaggingAPI: 'tag',
 };
 
 const ACCESS_DENIED = /AccessDenied|UnauthorizedOperation|AuthorizationError|AccessDeniedException|Forbidden/;

@@ -220,7 +220,8 @@ const en = {
   'roster.action.failed': 'The action failed.',
   'roster.action.busy': 'A check run is in progress or ran moments ago.',
   'editor.title': 'Template editor',
-  'editor.lead': 'Your lab stack as a CloudFormation template. Edit it, watch the problems list, then preview the change set and deploy from the stack card.',
+  'editor.lead':
+    'Your lab stack as a CloudFormation template. Edit it, watch the problems list, then preview the change set and deploy from the stack card.',
   'editor.loading': 'Loading the editor…',
   'editor.preview': 'Preview deploy',
   'editor.reset': 'Reset to the start template',
@@ -239,6 +240,9 @@ const en = {
   'stack.uptime': 'Up for {time}: about {cost} USD so far at ≈ {rate} USD/h.',
   'stack.uptimeSandbox': 'Up for {time} in the sandbox: free.',
   'stack.reminder': 'This stack has been running for hours. Delete it when you are done, so it stops costing money.',
+  'stack.survivorsNone': 'Clean-up check: nothing tagged for this lab is left in {region}.',
+  'stack.survivors':
+    'Clean-up check: {n} resources tagged for this lab are still alive in {region} (they may cost money):',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -464,7 +468,8 @@ const ko: Record<MessageKey, string> = {
   'roster.action.failed': '작업에 실패했습니다.',
   'roster.action.busy': '검사가 진행 중이거나 방금 실행되었습니다.',
   'editor.title': '템플릿 편집기',
-  'editor.lead': '실습 스택을 CloudFormation 템플릿으로 보여 줍니다. 고치고, 문제 목록을 확인한 다음, 스택 카드에서 변경 세트를 미리 보고 배포하세요.',
+  'editor.lead':
+    '실습 스택을 CloudFormation 템플릿으로 보여 줍니다. 고치고, 문제 목록을 확인한 다음, 스택 카드에서 변경 세트를 미리 보고 배포하세요.',
   'editor.loading': '편집기를 불러오는 중…',
   'editor.preview': '배포 미리 보기',
   'editor.reset': '시작 템플릿으로 되돌리기',
@@ -483,6 +488,9 @@ const ko: Record<MessageKey, string> = {
   'stack.uptime': '{time} 동안 실행 중: 시간당 약 {rate} USD로 지금까지 약 {cost} USD.',
   'stack.uptimeSandbox': '샌드박스에서 {time} 동안 실행 중: 무료.',
   'stack.reminder': '이 스택이 몇 시간째 실행 중입니다. 실습을 마쳤다면 삭제해서 비용이 더 나가지 않게 하세요.',
+  'stack.survivorsNone': '정리 확인: {region}에 이 실습 태그가 붙은 리소스가 남아 있지 않습니다.',
+  'stack.survivors':
+    '정리 확인: {region}에 이 실습 태그가 붙은 리소스 {n}개가 아직 남아 있습니다(비용이 나갈 수 있습니다):',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

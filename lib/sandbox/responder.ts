@@ -6,6 +6,7 @@ import { ec2Handlers } from './describe/ec2';
 import { ec2ActionHandlers } from './describe/ec2-actions';
 import { identityHandlers } from './describe/identity';
 import { serviceHandlers } from './describe/services';
+import { taggingHandlers } from './describe/tagging';
 import { awsError } from './errors';
 
 /** Every operation the sandbox answers, keyed `Service.Operation`. */
@@ -16,6 +17,7 @@ export const HANDLERS: Handlers = {
   ...ec2ActionHandlers,
   ...identityHandlers,
   ...serviceHandlers,
+  ...taggingHandlers,
 };
 
 export function supportedOperations(): string[] {

@@ -42,7 +42,9 @@ export async function assertDeployable(body: string): Promise<void> {
 /** The template the learner's stack runs now (what the editor starts from once something is deployed). */
 export async function deployedTemplate(clients: AwsClients, stackName: string): Promise<string | undefined> {
   try {
-    const out = await clients.cloudformation.send(new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }));
+    const out = await clients.cloudformation.send(
+      new GetTemplateCommand({ StackName: stackName, TemplateStage: 'Original' }),
+    );
     return out.TemplateBody;
   } catch (err) {
     if ((err as Error).name === 'ValidationError') return undefined;

@@ -76,6 +76,8 @@ describe('the template editor', () => {
     await card.getByRole('button', { name: 'Delete the stack' }).click();
     await stackStatus(page, 'DELETE_COMPLETE');
     await expect(card.textContent()).resolves.toContain('No lab stack yet.');
+    // The survivor check: nothing tagged for the lab is left behind.
+    await card.locator('[data-survivors="0"]').waitFor({ timeout: 30_000 });
     await ctx.close();
   });
 });

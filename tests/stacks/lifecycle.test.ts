@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSandbox } from '@/lib/sandbox';
 import { currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { deleteStack, followStack, type StackProgress } from '@/lib/stacks/follow';
+import { findSurvivors } from '@/lib/stacks/survivors';
 
 const template = (path: string) => readFileSync(path, 'utf8');
 const stage00 = template('templates/00-one-user/solution.yaml');
@@ -85,5 +86,24 @@ describe('the lab stack lifecycle on the sandbox', () => {
     const gone = await followStack(clients, 'scalelab-test', new Date(0), () => {}, { intervalMs: 10, stackId });
     expect(gone.status).toBe('DELETE_COMPLETE');
     expect(await currentStack(clients, 'scalelab-test')).toBeUndefined();
+  });
+});
+
+describe('the clean-up survivor check', () => {
+  it('finds everything tagged with the lab while the stack lives, and nothing once it is deleted', async () => {
+    const sandbox = createSandbox({ accountId: '444455556668' });
+    const clients = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
+    const preview = await prepareChangeSet({ clients, stackName: 'scalelab-test', templateBody: stage00 });
+    await executeChangeSet(clients, 'scalelab-test', preview.changeSetId);
+    await followStack(clients, 'scalelab-test', new Date(0), () => {}, { intervalMs: 1 });
+    const alive = await findSurvivors(clients, 'scalelab-test');
+    expect(alive.map((s) => s.type)).toEqual(expect.arrayContaining(['ec2:instance', 'ec2:vpc', 'ec2:security-group']));
+    expect(alive.every((s) => s.arn.startsWith('arn:aws:'))).toBe(true);
+    expect(await findSurvivors(clients, 'scalelab-other')).toEqual([]);
+
+    const stackId = (await currentStack(clients, 'scalelab-test'))?.StackId;
+    await deleteStack(clients, 'scalelab-test');
+    await followStack(clients, 'scalelab-test', new Date(0), () => {}, { intervalMs: 1, stackId });
+    expect(await findSurvivors(clients, 'scalelab-test')).toEqual([]);
   });
 });
