@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, newLearnerContext } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const stages = ['00-one-user', '01-split-database', '02-high-availability', '03-scale-out'] as const;
+const solution = (stage: string) => readFileSync(`templates/${stage}/solution.yaml`, 'utf8');
+
+async function waitForAttr(page: Page, selector: string, attr: string, value: string, timeout = 60_000) {
+  await page.waitForFunction(
+    ([s, a, v]) => document.querySelector(s as string)?.getAttribute(a as string) === v,
+    [selector, attr, value],
+    { timeout },
+  );
+}
+
+/**
+ * The template-editor path of the labs, in Korean: at each stage the learner's template becomes the stage's solution
+ * (what the steps' editor tabs build, change by change), is previewed as a change set, deployed into the sandbox, and
+ * graded; the next stage unlocks each time, up to stage 04.
+ */
+describe('the journey from one user to ten thousand, in the sandbox', () => {
+  it('goes 00 → 01 → 02 → 03 through the template editor and unlocks 04', async () => {
+    const ctx = await newLearnerContext(browser, 'ko-KR');
+    const page = await ctx.newPage();
+    for (const stage of stages) {
+      await page.goto(`${baseUrl}/ko/labs/${stage}`);
+      await expect(page.locator('[data-locked="true"]').count()).resolves.toBe(0);
+      await page.locator('#template-editor summary').click();
+      await page.locator('[data-template-editor] [data-ready="true"]').waitFor();
+      await page.locator('[data-template-editor] .cm-content').click();
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.insertText(solution(stage));
+      await waitForAttr(page, '[data-lint-status]', 'data-lint-status', '0');
+      await page.locator('[data-template-editor] button').first().click();
+      const card = page.locator('[data-stack-card]');
+      await card.locator('[data-change-set]').waitFor({ timeout: 30_000 });
+      await card.locator('[data-change-set] button').first().click();
+      await page.waitForFunction(
+        () => /_COMPLETE$/.test(document.querySelector('[data-stack-status]')?.getAttribute('data-stack-status') ?? ''),
+        undefined,
+        { timeout: 60_000 },
+      );
+      const status = await card.locator('[data-stack-status]').getAttribute('data-stack-status');
+      expect(status, stage).toMatch(/^(CREATE|UPDATE)_COMPLETE$/);
+      await page.waitForTimeout(2_100); // the e2e server's cool-down between check runs
+      await page.locator('[data-check-panel] button').first().click();
+      await page.locator('[data-run-outcome]').waitFor({ timeout: 30_000 });
+      const outcome = await page.locator('[data-run-outcome]').getAttribute('data-run-outcome');
+      const failing = await page
+        .locator('[data-check][data-state="fail"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-check')));
+      expect({ stage, outcome, failing }).toEqual({ stage, outcome: 'passed', failing: [] });
+    }
+    await page.goto(`${baseUrl}/ko`);
+    for (const stage of stages) {
+      await expect(page.locator(`li[data-stage="${stage}"]`).getAttribute('data-status')).resolves.toBe('completed');
+    }
+    await expect(page.locator('li[data-stage="04-cache-automate-secure"]').getAttribute('data-status')).resolves.toBe(
+      'unlocked',
+    );
+    await page.screenshot({ path: 'test-results/e2e/journey-ko-after-03.png', fullPage: false });
+    await ctx.close();
+  });
+});
