@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { loadSpec } from '@/lib/cfn';
 import { checkDraft, MAX_TEMPLATE_BYTES, TemplateDraftError } from '@/lib/stacks/template-draft';
 
 export interface EditorDiagnostic {
@@ -35,4 +36,45 @@ export async function lintTemplate(raw: unknown): Promise<LintResult> {
     if (err instanceof TemplateDraftError) return { ok: false, message: err.message };
     throw err;
   }
+}
+
+export interface SpecDoc {
+  title: string;
+  documentation: string;
+  required?: boolean;
+  replacement?: 'yes' | 'no' | 'maybe';
+  attributes?: string[];
+}
+
+const docInput = z.object({
+  type: z.string().regex(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/),
+  property: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/)
+    .optional(),
+});
+
+/** Hover docs for the editor, from the CloudFormation spec: a resource type, or one of its properties. */
+export async function describeSpec(raw: unknown): Promise<SpecDoc | null> {
+  const parsed = docInput.safeParse(raw);
+  if (!parsed.success) return null;
+  const spec = await loadSpec();
+  const resource = spec.resource(parsed.data.type);
+  if (!resource) return null;
+  const doc = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 600);
+  if (!parsed.data.property) {
+    return {
+      title: parsed.data.type,
+      documentation: doc(resource.documentation),
+      attributes: Object.keys(resource.attributes ?? {}).slice(0, 20),
+    };
+  }
+  const property = resource.properties[parsed.data.property];
+  if (!property) return null;
+  return {
+    title: `${parsed.data.type}.${parsed.data.property}`,
+    documentation: doc(property.documentation),
+    required: property.required ?? false,
+    replacement: spec.replacement(parsed.data.type, parsed.data.property),
+  };
 }

@@ -5,8 +5,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEPLOY_DRAFT_EVENT } from '@/components/stacks/events';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
+import { hoverTarget } from '@/lib/stacks/hover-target';
 import { lineDiff } from '@/lib/stacks/line-diff';
-import { type EditorDiagnostic, lintTemplate } from './actions';
+import { describeSpec, type EditorDiagnostic, lintTemplate } from './actions';
 
 interface Props {
   locale: Locale;
@@ -40,12 +41,13 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
     const doc = saved ?? initial;
     setText(doc);
     (async () => {
-      const [{ basicSetup, EditorView }, { yaml }, { linter, lintGutter }, { keymap }] = await Promise.all([
-        import('codemirror'),
-        import('@codemirror/lang-yaml'),
-        import('@codemirror/lint'),
-        import('@codemirror/view'),
-      ]);
+      const [{ basicSetup, EditorView }, { yaml }, { linter, lintGutter }, { keymap, hoverTooltip }] =
+        await Promise.all([
+          import('codemirror'),
+          import('@codemirror/lang-yaml'),
+          import('@codemirror/lint'),
+          import('@codemirror/view'),
+        ]);
       if (destroyed || !host.current) return;
       const cfnLint = linter(
         async (v) => {
@@ -65,6 +67,40 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
         },
         { delay: 600 },
       );
+      // Hover docs from the CloudFormation spec (a resource type, or a property of one), asked of the server.
+      const specHover = hoverTooltip(async (v, pos) => {
+        const line = v.state.doc.lineAt(pos);
+        const target = hoverTarget(v.state.doc.toString(), line.number, pos - line.from);
+        if (!target) return null;
+        const doc = await describeSpec(target);
+        if (!doc) return null;
+        return {
+          pos,
+          above: true,
+          create: () => {
+            const dom = document.createElement('div');
+            dom.className = 'max-w-md p-2 text-xs leading-5';
+            dom.setAttribute('data-spec-doc', doc.title);
+            const title = document.createElement('p');
+            title.className = 'font-mono font-semibold';
+            const facts = [
+              doc.required === undefined ? '' : t(doc.required ? 'editor.required' : 'editor.optional'),
+              doc.replacement ? t('editor.replacement', { value: doc.replacement }) : '',
+            ].filter(Boolean);
+            title.textContent = facts.length ? `${doc.title} · ${facts.join(' · ')}` : doc.title;
+            const body = document.createElement('p');
+            body.textContent = doc.documentation;
+            dom.append(title, body);
+            if (doc.attributes?.length) {
+              const attrs = document.createElement('p');
+              attrs.className = 'font-mono';
+              attrs.textContent = t('editor.attributes', { list: doc.attributes.join(', ') });
+              dom.append(attrs);
+            }
+            return { dom };
+          },
+        };
+      });
       view.current = new EditorView({
         parent: host.current,
         doc,
@@ -73,6 +109,7 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
           yaml(),
           cfnLint,
           lintGutter(),
+          specHover,
           keymap.of([{ key: 'Mod-Enter', run: () => (previewDraft(), true) }]),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;

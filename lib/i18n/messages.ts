@@ -243,6 +243,10 @@ const en = {
   'stack.survivorsNone': 'Clean-up check: nothing tagged for this lab is left in {region}.',
   'stack.survivors':
     'Clean-up check: {n} resources tagged for this lab are still alive in {region} (they may cost money):',
+  'editor.required': 'required',
+  'editor.optional': 'optional',
+  'editor.replacement': 'changing it replaces the resource: {value}',
+  'editor.attributes': 'GetAtt: {list}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -491,6 +495,10 @@ const ko: Record<MessageKey, string> = {
   'stack.survivorsNone': '정리 확인: {region}에 이 실습 태그가 붙은 리소스가 남아 있지 않습니다.',
   'stack.survivors':
     '정리 확인: {region}에 이 실습 태그가 붙은 리소스 {n}개가 아직 남아 있습니다(비용이 나갈 수 있습니다):',
+  'editor.required': '필수',
+  'editor.optional': '선택',
+  'editor.replacement': '바꾸면 리소스가 교체됨: {value}',
+  'editor.attributes': 'GetAtt: {list}',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

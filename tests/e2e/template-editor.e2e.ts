@@ -45,6 +45,14 @@ describe('the template editor', () => {
       () => document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status') === '0',
     );
 
+    // Hover docs from the CloudFormation spec (the VPC is near the top: CodeMirror renders only what is in view).
+    await page.locator('[data-template-editor]').scrollIntoViewIfNeeded();
+    const typeLine = page.locator('[data-template-editor] .cm-line', { hasText: 'Type: AWS::EC2::VPC' }).first();
+    await typeLine.scrollIntoViewIfNeeded();
+    const box = await typeLine.boundingBox();
+    if (box) await page.mouse.move(box.x + 130, box.y + box.height / 2);
+    await page.locator('[data-spec-doc="AWS::EC2::VPC"]').waitFor({ timeout: 10_000 });
+
     // A typo: the problems list names it with its line, and deploying is refused until it is fixed.
     await replaceEditorText(
       page,
