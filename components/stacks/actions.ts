@@ -7,10 +7,11 @@ import { clientsForAccount } from '@/lib/aws/for-account';
 import { stageIds } from '@/lib/labs/types';
 import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
-import { type ChangeSetPreview, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
+import { type ChangeSetPreview, currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { StackError } from '@/lib/stacks/errors';
 import { deleteStack } from '@/lib/stacks/follow';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
+import { preflight } from '@/lib/stacks/preflight';
 import { findSurvivors, type Survivor } from '@/lib/stacks/survivors';
 import { assertDeployable, MAX_TEMPLATE_BYTES, TemplateDraftError } from '@/lib/stacks/template-draft';
 
@@ -51,6 +52,14 @@ export async function previewLaunch(raw: unknown): Promise<StackActionResult<Cha
     // The learner's edited template (from the editor) is validated before anything reaches AWS.
     if (parsed.data.templateBody !== undefined) await assertDeployable(parsed.data.templateBody);
     const templateBody = parsed.data.templateBody ?? (await readLabTemplate(parsed.data.stageId));
+    // On a real account, check for room (VPCs, Elastic IPs) and permissions before anything is created.
+    if (clients.account.kind !== 'sandbox') {
+      const exists = Boolean(await currentStack(clients, stackName));
+      const check = await preflight(clients, templateBody, exists);
+      if (check.problems.length) {
+        return { ok: false, code: 'preflight', message: check.problems.map((p) => p.message).join(' ') };
+      }
+    }
     const preview = await prepareChangeSet({
       clients,
       stackName,

@@ -33,7 +33,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   const [preview, setPreview] = useState<ChangeSetPreview | null>(null);
   const [busy, setBusy] = useState<'preview' | 'deploy' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<{ complete: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ complete: number; total: number; startedAt: number } | null>(null);
   const [events, setEvents] = useState<Events>([]);
   const [rootCause, setRootCause] = useState<StackStreamEvent['rootCause']>();
   const [survivors, setSurvivors] = useState<{ region: string; arns: string[] } | null>(null);
@@ -42,6 +42,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   function follow(since: string) {
     source.current?.close();
     setSurvivors(null);
+    setProgress(null);
     setEvents([]);
     setRootCause(undefined);
     const es = new EventSource(`/api/stacks/events?since=${encodeURIComponent(since)}`);
@@ -50,7 +51,10 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       const e = JSON.parse(msg.data) as StackStreamEvent;
       if (e.status) setStatus(e.status);
       if (e.events?.length) setEvents((prev) => [...prev, ...(e.events ?? [])]);
-      if (e.total !== undefined) setProgress({ complete: e.complete ?? 0, total: e.total });
+      if (e.total !== undefined) {
+        const { complete = 0, total } = e;
+        setProgress((p) => ({ complete, total, startedAt: p?.startedAt ?? Date.now() }));
+      }
       if (e.rootCause) setRootCause(e.rootCause);
       if (e.type === 'done' && e.status === 'DELETE_COMPLETE') {
         void listSurvivors().then((res) => {
@@ -216,7 +220,24 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       <div role="status" aria-live="polite" className="mt-3 text-sm">
         {busy && progress && progress.total > 0 && (
           <div>
-            <p>{t('stack.progress', { complete: progress.complete, total: progress.total })}</p>
+            <p>
+              {t('stack.progress', { complete: progress.complete, total: progress.total })}
+              {progress.complete > 0 && progress.complete < progress.total && (
+                <>
+                  {' · '}
+                  {t('stack.eta', {
+                    s: Math.max(
+                      1,
+                      Math.round(
+                        (((Date.now() - progress.startedAt) / progress.complete) *
+                          (progress.total - progress.complete)) /
+                          1000,
+                      ),
+                    ),
+                  })}
+                </>
+              )}
+            </p>
             <progress className="mt-1 h-1.5 w-full" max={progress.total} value={progress.complete} />
           </div>
         )}

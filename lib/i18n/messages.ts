@@ -247,6 +247,7 @@ const en = {
   'editor.optional': 'optional',
   'editor.replacement': 'changing it replaces the resource: {value}',
   'editor.attributes': 'GetAtt: {list}',
+  'stack.eta': 'about {s} s left',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -499,6 +500,7 @@ const ko: Record<MessageKey, string> = {
   'editor.optional': '선택',
   'editor.replacement': '바꾸면 리소스가 교체됨: {value}',
   'editor.attributes': 'GetAtt: {list}',
+  'stack.eta': '약 {s}초 남음',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

@@ -18,6 +18,7 @@ import type {
   DescribeTargetGroupsCommandOutput,
   DescribeTargetHealthCommandOutput,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { SimulatePrincipalPolicyCommandOutput } from '@aws-sdk/client-iam';
 import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
 import type {
   GetBucketPolicyCommandOutput,
@@ -43,6 +44,7 @@ export interface Fixtures {
   'EC2.DescribeRouteTables'?: Out<DescribeRouteTablesCommandOutput>;
   'RDS.DescribeDBInstances'?: Out<DescribeDBInstancesCommandOutput>;
   'STS.GetCallerIdentity'?: Out<GetCallerIdentityCommandOutput>;
+  'IAM.SimulatePrincipalPolicy'?: Out<SimulatePrincipalPolicyCommandOutput>;
   'ElasticLoadBalancingV2.DescribeLoadBalancers'?: Out<DescribeLoadBalancersCommandOutput>;
   'ElasticLoadBalancingV2.DescribeTargetGroups'?: Out<DescribeTargetGroupsCommandOutput>;
   'ElasticLoadBalancingV2.DescribeTargetHealth'?: Out<DescribeTargetHealthCommandOutput>;

@@ -1,0 +1,124 @@
+import { DescribeAddressesCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsClients } from '@/lib/aws/clients';
+import { parseTemplate } from '@/lib/cfn';
+
+/** Default per-region quotas a lab template can run into (the Service Quotas defaults of a new account). */
+export const DEFAULT_QUOTAS = { vpcs: 5, elasticIps: 5 };
+
+/** The IAM action that creates each resource type the lab templates use: what the operator role must be allowed. */
+const CREATE_ACTION: Record<string, string> = {
+  'AWS::EC2::VPC': 'ec2:CreateVpc',
+  'AWS::EC2::Subnet': 'ec2:CreateSubnet',
+  'AWS::EC2::InternetGateway': 'ec2:CreateInternetGateway',
+  'AWS::EC2::SecurityGroup': 'ec2:CreateSecurityGroup',
+  'AWS::EC2::Instance': 'ec2:RunInstances',
+  'AWS::EC2::LaunchTemplate': 'ec2:CreateLaunchTemplate',
+  'AWS::EC2::EIP': 'ec2:AllocateAddress',
+  'AWS::EC2::NatGateway': 'ec2:CreateNatGateway',
+  'AWS::IAM::Role': 'iam:CreateRole',
+  'AWS::IAM::InstanceProfile': 'iam:CreateInstanceProfile',
+  'AWS::RDS::DBInstance': 'rds:CreateDBInstance',
+  'AWS::RDS::DBSubnetGroup': 'rds:CreateDBSubnetGroup',
+  'AWS::RDS::DBCluster': 'rds:CreateDBCluster',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer': 'elasticloadbalancing:CreateLoadBalancer',
+  'AWS::ElasticLoadBalancingV2::TargetGroup': 'elasticloadbalancing:CreateTargetGroup',
+  'AWS::AutoScaling::AutoScalingGroup': 'autoscaling:CreateAutoScalingGroup',
+  'AWS::S3::Bucket': 's3:CreateBucket',
+  'AWS::CloudFront::Distribution': 'cloudfront:CreateDistribution',
+  'AWS::ElastiCache::ReplicationGroup': 'elasticache:CreateReplicationGroup',
+  'AWS::DynamoDB::Table': 'dynamodb:CreateTable',
+  'AWS::SQS::Queue': 'sqs:CreateQueue',
+  'AWS::SNS::Topic': 'sns:CreateTopic',
+  'AWS::CloudWatch::Alarm': 'cloudwatch:PutMetricAlarm',
+};
+
+export interface PreflightProblem {
+  kind: 'quota' | 'permission';
+  message: string;
+}
+
+export interface PreflightResult {
+  problems: PreflightProblem[];
+  /** What could not be checked, and why (e.g. the role may not call iam:SimulatePrincipalPolicy). */
+  notes: string[];
+}
+
+/** `arn:aws:sts::1:assumed-role/Name/session` → `arn:aws:iam::1:role/Name`, the principal to simulate. */
+export function roleArnOfSession(arn: string): string | undefined {
+  const m = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
+  return m ? `arn:${m[1]}:iam::${m[2]}:role/${m[3]}` : undefined;
+}
+
+/**
+ * Before a launch on a real account: does the account have room for what the template creates (VPCs, Elastic IPs),
+ * and may the principal create it? A plain message per problem; checks that cannot run become notes, not failures.
+ */
+export async function preflight(
+  clients: AwsClients,
+  templateBody: string,
+  stackExists: boolean,
+): Promise<PreflightResult> {
+  const template = parseTemplate(templateBody, 'template.yaml');
+  const types = template.resources.flatMap((r) => (r.type ? [r.type] : []));
+  const count = (type: string) => types.filter((t) => t === type).length;
+  const problems: PreflightProblem[] = [];
+  const notes: string[] = [];
+
+  // Room: only a first launch adds VPCs and addresses; an update changes what the stack already holds.
+  if (!stackExists) {
+    const [vpcs, addresses] = await Promise.all([
+      clients.ec2
+        .send(new DescribeVpcsCommand({}))
+        .then(
+          (o) => (o.Vpcs ?? []).filter((v) => !v.IsDefault).length + (o.Vpcs ?? []).filter((v) => v.IsDefault).length,
+        ),
+      clients.ec2.send(new DescribeAddressesCommand({})).then((o) => (o.Addresses ?? []).length),
+    ]);
+    if (count('AWS::EC2::VPC') && vpcs + count('AWS::EC2::VPC') > DEFAULT_QUOTAS.vpcs) {
+      problems.push({
+        kind: 'quota',
+        message: `The region already has ${vpcs} VPCs and the template adds ${count('AWS::EC2::VPC')}; the default quota is ${DEFAULT_QUOTAS.vpcs}. Delete an unused VPC or raise the quota (Service Quotas → Amazon VPC → VPCs per Region).`,
+      });
+    }
+    if (count('AWS::EC2::EIP') && addresses + count('AWS::EC2::EIP') > DEFAULT_QUOTAS.elasticIps) {
+      problems.push({
+        kind: 'quota',
+        message: `The region already has ${addresses} Elastic IPs and the template allocates ${count('AWS::EC2::EIP')}; the default quota is ${DEFAULT_QUOTAS.elasticIps}. Release an unused address first.`,
+      });
+    }
+  }
+
+  // Permission: simulate the create actions for the role the account is used through (where IAM lets us).
+  const actions = [
+    'cloudformation:CreateChangeSet',
+    ...new Set(types.flatMap((t) => (CREATE_ACTION[t] ? [CREATE_ACTION[t]] : []))),
+  ];
+  const identity = await clients.sts.send(new GetCallerIdentityCommand({}));
+  const principal =
+    roleArnOfSession(identity.Arn ?? '') ?? (identity.Arn?.includes(':user/') ? identity.Arn : undefined);
+  if (!principal) {
+    notes.push('Permissions were not simulated: the caller is neither an IAM user nor an assumed role.');
+    return { problems, notes };
+  }
+  try {
+    const out = await clients.iam.send(
+      new SimulatePrincipalPolicyCommand({ PolicySourceArn: principal, ActionNames: actions }),
+    );
+    const denied = (out.EvaluationResults ?? [])
+      .filter((r) => r.EvalDecision !== 'allowed')
+      .map((r) => r.EvalActionName);
+    if (denied.length) {
+      problems.push({
+        kind: 'permission',
+        message: `${principal} may not ${denied.join(', ')}. Update the role (learner-access.yaml) or ask your instructor.`,
+      });
+    }
+  } catch (err) {
+    notes.push(
+      `Permissions were not simulated (${(err as Error).name}): the role may not call iam:SimulatePrincipalPolicy.`,
+    );
+  }
+  return { problems, notes };
+}
