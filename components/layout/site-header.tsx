@@ -26,6 +26,12 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         >
           {t('nav.account')}
         </Link>
+        <Link
+          href={`/${locale}/instructor`}
+          className="text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white"
+        >
+          {t('instructor.title')}
+        </Link>
         <div className="ml-auto">
           <LanguageSwitch locale={locale} label={t('nav.language')} switchTo={t('nav.switchTo')} />
         </div>

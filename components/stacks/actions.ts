@@ -12,6 +12,7 @@ import { StackError } from '@/lib/stacks/errors';
 import { deleteStack } from '@/lib/stacks/follow';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
 import { preflight } from '@/lib/stacks/preflight';
+import { recordStackOperation } from '@/lib/stacks/record-operation';
 import { findSurvivors, type Survivor } from '@/lib/stacks/survivors';
 import { assertDeployable, MAX_TEMPLATE_BYTES, TemplateDraftError } from '@/lib/stacks/template-draft';
 
@@ -87,15 +88,15 @@ export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
     const { learnerId, store, clients, stackName } = await context();
     const startedAt = new Date(Date.now() - 1000).toISOString();
     await executeChangeSet(clients, stackName, parsed.data.changeSetId);
-    await store.startStackOperation({
+    await recordStackOperation({
+      store,
+      clients,
       learnerId,
       stageId: parsed.data.stageId,
-      accountId: clients.account.accountId ?? null,
-      region: clients.region,
       stackName,
       operation: parsed.data.type === 'CREATE' ? 'create' : 'update',
       source: parsed.data.source === 'editor' ? 'editor' : launchTemplateName(parsed.data.stageId),
-      status: `${parsed.data.type}_IN_PROGRESS`,
+      since: new Date(startedAt),
     });
     return { ok: true, value: undefined, startedAt };
   } catch (err) {
@@ -110,15 +111,15 @@ export async function deleteLabStack(raw: unknown): Promise<StackActionResult> {
     const { learnerId, store, clients, stackName } = await context();
     const startedAt = new Date(Date.now() - 1000).toISOString();
     await deleteStack(clients, stackName);
-    await store.startStackOperation({
+    await recordStackOperation({
+      store,
+      clients,
       learnerId,
       stageId: parsed.data.stageId,
-      accountId: clients.account.accountId ?? null,
-      region: clients.region,
       stackName,
       operation: 'delete',
       source: 'delete',
-      status: 'DELETE_IN_PROGRESS',
+      since: new Date(startedAt),
     });
     return { ok: true, value: undefined, startedAt };
   } catch (err) {

@@ -243,6 +243,16 @@ export function createStore(database: Database) {
       return row;
     },
 
+    async latestStackOperation(learnerId: string): Promise<StackOperationRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(stackOperations)
+        .where(eq(stackOperations.learnerId, learnerId))
+        .orderBy(desc(stackOperations.startedAt))
+        .limit(1);
+      return row;
+    },
+
     async finishStackOperation(id: string, status: string, statusReason?: string | null): Promise<void> {
       const [row] = await db
         .update(stackOperations)
