@@ -35,6 +35,7 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
   const [lintError, setLintError] = useState<string | null>(null);
   const [showDiff, setShowDiff] = useState(false);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
   useEffect(() => {
     let destroyed = false;
     const saved = window.localStorage.getItem(storageKey);
@@ -110,7 +111,15 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
           cfnLint,
           lintGutter(),
           specHover,
-          keymap.of([{ key: 'Mod-Enter', run: () => (previewDraft(), true) }]),
+          keymap.of([
+            {
+              key: 'Mod-Enter',
+              run: () => {
+                previewDraft();
+                return true;
+              },
+            },
+          ]),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
             const value = u.state.doc.toString();
@@ -128,7 +137,6 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
       view.current?.destroy();
       view.current = null;
     };
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
   }, []);
 
   function previewDraft() {
