@@ -32,6 +32,10 @@ describe('the template editor', () => {
     const ctx = await newLearnerContext(browser);
     const page = await ctx.newPage();
     page.on('dialog', (d) => void d.accept());
+    // Choose the sandbox on the account page (it is also the default).
+    await page.goto(`${baseUrl}/en/account`);
+    await page.getByRole('button', { name: 'Use the sandbox' }).click();
+    await page.getByText(/Connected: account \d{12}/).waitFor();
     await page.goto(`${baseUrl}/en/labs/00-one-user`);
     const card = page.locator('[data-stack-card]');
     await card.getByRole('button', { name: 'Preview the launch' }).click();
