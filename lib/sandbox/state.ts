@@ -122,7 +122,8 @@ export interface ChangeSetRecord {
 
 export interface RegionState {
   stacks: StackRecord[];
-  resources: Record<string, ResourceRecord>;
+  /** Keyed `type|physicalId`. Change it only through `putResource` / `deleteResource` (they keep the type index right). */
+  readonly resources: Readonly<Record<string, ResourceRecord>>;
   changeSets: ChangeSetRecord[];
 }
 
@@ -145,10 +146,59 @@ export function regionOf(state: SandboxState, region: string): RegionState {
   return state.regions[region];
 }
 
+/**
+ * Each region's resources grouped by type, so a describe reads the few records it asks for instead of scanning the
+ * region. Built on first use; `putResource` and `deleteResource` drop it. Keyed by the `resources` object itself, so
+ * a state loaded from persistence (or reset) starts without one.
+ */
+const typeIndexes = new WeakMap<RegionState['resources'], Map<string, ResourceRecord[]>>();
+
+function typeIndex(region: RegionState): Map<string, ResourceRecord[]> {
+  let index = typeIndexes.get(region.resources);
+  if (!index) {
+    index = new Map();
+    for (const r of Object.values(region.resources)) {
+      const list = index.get(r.type);
+      if (list) list.push(r);
+      else index.set(r.type, [r]);
+    }
+    typeIndexes.set(region.resources, index);
+  }
+  return index;
+}
+
+/** Add or replace a resource in its region. */
+export function putResource(state: SandboxState, record: ResourceRecord): void {
+  const region = regionOf(state, record.region);
+  (region.resources as Record<string, ResourceRecord>)[resourceKey(record.type, record.physicalId)] = record;
+  typeIndexes.delete(region.resources);
+}
+
+/** Remove one resource (not its children: see `removeResource` in the player). */
+export function deleteResource(region: RegionState, key: string): void {
+  delete (region.resources as Record<string, ResourceRecord>)[key];
+  typeIndexes.delete(region.resources);
+}
+
+/** Resources of a type in one region, in the order they were first put (a fresh array: callers may sort it). */
+export function resourcesIn(state: SandboxState, region: string, type: string): ResourceRecord[] {
+  return [...(typeIndex(regionOf(state, region)).get(type) ?? [])];
+}
+
 /** Every resource of a type in a region (or in every region, for the global services: IAM, S3 names, CloudFront). */
 export function resourcesOf(state: SandboxState, type: string, region?: string): ResourceRecord[] {
-  const regions = region ? [regionOf(state, region)] : Object.values(state.regions);
-  return regions.flatMap((r) => Object.values(r.resources).filter((x) => x.type === type));
+  if (region) return resourcesIn(state, region, type);
+  return Object.values(state.regions).flatMap((r) => typeIndex(r).get(type) ?? []);
+}
+
+/** The resource of a type with this physical id in a region (a direct key lookup). */
+export function resourceById(
+  state: SandboxState,
+  region: string,
+  type: string,
+  physicalId: unknown,
+): ResourceRecord | undefined {
+  return typeof physicalId === 'string' ? state.regions[region]?.resources[resourceKey(type, physicalId)] : undefined;
 }
 
 /** A live stack by name or id (deleted stacks are found by id only, as AWS does). */

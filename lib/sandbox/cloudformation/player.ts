@@ -1,10 +1,10 @@
 import { uuid } from '../ids';
-import { regionOf, type SandboxState, type StackRecord, type Step } from '../state';
+import { deleteResource, putResource, regionOf, type SandboxState, type StackRecord, type Step } from '../state';
 
 /** Play one step of a stack operation into the state: resources appear and vanish, statuses and events change. */
 export function applyStep(state: SandboxState, region: string, stack: StackRecord, step: Step): void {
   const here = regionOf(state, region);
-  for (const rec of step.put ?? []) regionOf(state, rec.region).resources[`${rec.type}|${rec.physicalId}`] = rec;
+  for (const rec of step.put ?? []) putResource(state, rec);
   if (step.prune) {
     const keep = new Set(step.prune.keep);
     for (const [name, r] of Object.entries(state.regions))
@@ -49,7 +49,7 @@ export function applyStep(state: SandboxState, region: string, stack: StackRecor
 export function removeResource(state: SandboxState, region: string, key: string): void {
   const r = state.regions[region];
   if (!r?.resources[key]) return;
-  delete r.resources[key];
+  deleteResource(r, key);
   for (const [name, other] of Object.entries(state.regions))
     for (const [k, rec] of Object.entries(other.resources)) if (rec.parent === key) removeResource(state, name, k);
 }

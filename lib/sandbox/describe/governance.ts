@@ -20,6 +20,9 @@ const roleShape = (r: ResourceRecord) => ({
   Tags: tagList(r),
 });
 
+const flag = (v: unknown) => v === true || v === 'true';
+const multiRegion = (t: ResourceRecord) => flag(t.props.IsMultiRegionTrail);
+
 /** IAM, CloudWatch, Route 53, CloudTrail, GuardDuty: who may do what, and who watches. */
 export const governanceHandlers: Handlers = {
   'IAM.GetRole': (ctx) => ({ Role: roleShape(role(ctx, ctx.input.RoleName)) }),
@@ -193,17 +196,21 @@ export const governanceHandlers: Handlers = {
   }),
 
   'CloudTrail.DescribeTrails': (ctx) => ({
-    // A multi-region trail shows in every region (a "shadow trail" outside its home region).
+    // A multi-region trail shows in every region (a "shadow trail" outside its home region) unless shadows are left out.
     trailList: everywhere(ctx, 'AWS::CloudTrail::Trail')
-      .filter((t) => t.region === ctx.region || t.props.IsMultiRegionTrail === true)
+      .filter((t) => t.region === ctx.region || (multiRegion(t) && ctx.input.includeShadowTrails !== false))
+      .filter((t) => {
+        const names = (ctx.input.trailNameList as string[] | undefined) ?? [];
+        return !names.length || names.includes(t.physicalId) || names.includes(String(t.attrs.Arn));
+      })
       .map((t) => ({
         Name: t.physicalId,
         TrailARN: String(t.attrs.Arn),
         S3BucketName: String(t.props.S3BucketName),
         HomeRegion: t.region,
-        IsMultiRegionTrail: t.props.IsMultiRegionTrail === true,
+        IsMultiRegionTrail: multiRegion(t),
         IncludeGlobalServiceEvents: t.props.IncludeGlobalServiceEvents !== false,
-        LogFileValidationEnabled: t.props.EnableLogFileValidation === true,
+        LogFileValidationEnabled: flag(t.props.EnableLogFileValidation),
         IsOrganizationTrail: false,
         HasCustomEventSelectors: Boolean(t.props.EventSelectors),
         HasInsightSelectors: false,

@@ -1,4 +1,4 @@
-import { ssmValue } from '../cloudformation/plan';
+import { ssmValue } from '../cloudformation/resolve';
 import type { Handlers } from '../context';
 import { awsError } from '../errors';
 import { stableHex, uuid } from '../ids';

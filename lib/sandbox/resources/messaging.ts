@@ -133,14 +133,16 @@ for (const [type, prefix] of [
   messagingModels[type] = {
     seconds: 2,
     make(ctx) {
-      need(ctx, 'AWS::ApiGatewayV2::Api', ctx.props.ApiId, (id) => [
+      const api = need(ctx, 'AWS::ApiGatewayV2::Api', ctx.props.ApiId, (id) => [
         `Invalid API identifier specified ${ctx.accountId}:${id}`,
         'NotFoundException',
       ]);
-      const id =
-        prefix === 'StageName'
-          ? (str(ctx.props, 'StageName') ?? '$default')
-          : (ctx.existing?.physicalId ?? cfnSuffix(7).toLowerCase());
+      if (prefix === 'StageName') {
+        // Ref is the stage name; every API may have a `$default` stage, so the record is keyed by API too.
+        const stage = str(ctx.props, 'StageName') ?? '$default';
+        return { physicalId: `${api.physicalId}/${stage}`, ref: stage, attrs: { [prefix]: stage } };
+      }
+      const id = ctx.existing?.physicalId ?? cfnSuffix(7).toLowerCase();
       return { physicalId: id, attrs: { [prefix]: id } };
     },
   };

@@ -81,7 +81,30 @@ export const operationsModels: Models = {
         ]);
       if (props.Failover && !props.SetIdentifier)
         fail('SetIdentifier is required for failover records.', 'InvalidInput');
-      return { physicalId: ctx.existing?.physicalId ?? fqdn, attrs: { HostedZoneId: zone.physicalId, Fqdn: fqdn } };
+      // A record is its name, type and set identifier: a failover or weighted pair shares the name.
+      const type = str(props, 'Type') ?? fail('Type is required.', 'InvalidInput');
+      const setId = str(props, 'SetIdentifier');
+      const same = world
+        .all('AWS::Route53::RecordSet', true)
+        .find(
+          (r) =>
+            r !== ctx.existing &&
+            r.attrs.HostedZoneId === zone.physicalId &&
+            r.attrs.Fqdn === fqdn &&
+            r.props.Type === type &&
+            str(r.props, 'SetIdentifier') === setId,
+        );
+      if (same)
+        fail(
+          `Tried to create resource record set [name='${fqdn}', type='${type}'${setId ? `, set-identifier='${setId}'` : ''}] but it already exists`,
+          'InvalidChangeBatch',
+        );
+      const physicalId = setId ? `${fqdn}|${type}|${setId}` : type === 'A' ? fqdn : `${fqdn}|${type}`;
+      return {
+        physicalId: ctx.existing?.physicalId ?? physicalId,
+        ref: name,
+        attrs: { HostedZoneId: zone.physicalId, Fqdn: fqdn },
+      };
     },
   },
 

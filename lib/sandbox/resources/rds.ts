@@ -161,7 +161,10 @@ export const rdsModels: Models = {
           DbiResourceId: (ctx.existing?.attrs.DbiResourceId as string) ?? `db-${cfnSuffix(26)}`,
           Engine: engine,
           EngineVersion:
-            str(props, 'EngineVersion') ?? (source?.attrs.EngineVersion as string | undefined) ?? spec.version,
+            str(props, 'EngineVersion') ??
+            (source?.attrs.EngineVersion as string | undefined) ??
+            (cluster?.attrs.EngineVersion as string | undefined) ??
+            spec.version,
           DBInstanceClass: klass,
           DBSubnetGroupName: group.physicalId,
           VpcId: facts.vpcId,
