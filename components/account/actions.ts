@@ -12,6 +12,7 @@ import {
 } from '@/lib/accounts/connect';
 import { sandboxAccountId } from '@/lib/accounts/learner-account';
 import { defaultRegion } from '@/lib/aws/account';
+import { accountKindAllowed, eventPolicyFor } from '@/lib/events/policy';
 import { getSecret } from '@/lib/identity';
 import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
@@ -49,6 +50,11 @@ export async function connectAccount(raw: unknown): Promise<ConnectResult> {
   if (!learnerId) return { ok: false, message: 'No learner session. Reload the page.' };
   const store = await getStore();
   const data = parsed.data;
+  const policy = await eventPolicyFor(learnerId);
+  if (!accountKindAllowed(policy, data.kind)) {
+    const allowed = policy?.accountModes.join(' or ') ?? '';
+    return { ok: false, message: `Your workshop does not allow ${data.kind} accounts: connect a ${allowed} account.` };
+  }
   try {
     if (data.kind === 'sandbox') {
       const accountId = sandboxAccountId(learnerId);

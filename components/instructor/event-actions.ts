@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createEvent } from '@/lib/events/events';
+import { createEvent, remindCleanup } from '@/lib/events/events';
 import { newEventFromForm } from '@/lib/events/settings';
 import { locales } from '@/lib/i18n/locales';
 import { type MessageKey, messages } from '@/lib/i18n/messages';
@@ -28,4 +28,16 @@ export async function createEventAction(locale: unknown, _prev: FormState, form:
     throw err;
   }
   redirect(`/${lang}/instructor/events/${id}`);
+}
+
+export type RemindResult = { ok: true; remindedAt: string } | { ok: false };
+
+/** Remind the event's learners to delete their lab stacks: a banner on their pages while their stack exists. */
+export async function remindCleanupAction(raw: unknown): Promise<RemindResult> {
+  const parsed = z.object({ eventId: z.uuid() }).safeParse(raw);
+  if (!parsed.success) return { ok: false };
+  const instructor = await currentInstructor();
+  if (!instructor) return { ok: false };
+  const event = await remindCleanup(await getInstructorStore(), instructor, parsed.data.eventId);
+  return event?.cleanupRemindedAt ? { ok: true, remindedAt: event.cleanupRemindedAt } : { ok: false };
 }

@@ -15,24 +15,47 @@ interface Props {
   learnerName: string;
   stages: StageId[];
   defaultStage: StageId;
+  /** The event lets the instructor deploy a stage's solution for a learner. */
+  fastForward: boolean;
 }
 
-/** Per learner: pick a stage, then unlock it, reset it, or re-run its checks now. The roster updates over SSE. */
-export function LearnerActions({ locale, eventId, learnerId, learnerName, stages, defaultStage }: Props) {
+/**
+ * Per learner: pick a stage, then unlock it, reset it, re-run its checks now, or (when the event allows it, after a
+ * confirmation) fast-forward: deploy its solution into the learner's account. The roster updates over SSE.
+ */
+export function LearnerActions({ locale, eventId, learnerId, learnerName, stages, defaultStage, fastForward }: Props) {
   const t = translator(locale);
   const selectId = useId();
   const [stageId, setStageId] = useState<StageId>(defaultStage);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const act = (action: 'unlock' | 'reset' | 'rerun') =>
+  const act = (action: 'unlock' | 'reset' | 'rerun' | 'fast-forward') => {
+    if (
+      action === 'fast-forward' &&
+      !window.confirm(t('roster.action.confirmFastForward', { n: stageNumber(stageId), name: learnerName }))
+    ) {
+      return;
+    }
     startTransition(async () => {
       setMessage(null);
       const res = await rosterAction({ eventId, learnerId, stageId, action });
       setMessage(
-        res.ok ? t('roster.action.done') : res.error === 'busy' ? t('roster.action.busy') : t('roster.action.failed'),
+        res.ok
+          ? t('roster.action.done')
+          : res.error === 'busy'
+            ? t('roster.action.busy')
+            : res.error === 'not-allowed'
+              ? t('roster.action.notAllowed')
+              : res.message
+                ? `${t('roster.action.failed')} ${res.message}`
+                : t('roster.action.failed'),
       );
     });
+  };
+  const actions = fastForward
+    ? (['unlock', 'reset', 'rerun', 'fast-forward'] as const)
+    : (['unlock', 'reset', 'rerun'] as const);
 
   return (
     <div className="flex flex-wrap items-center gap-1.5" data-learner-actions>
@@ -51,7 +74,7 @@ export function LearnerActions({ locale, eventId, learnerId, learnerName, stages
           </option>
         ))}
       </select>
-      {(['unlock', 'reset', 'rerun'] as const).map((a) => (
+      {actions.map((a) => (
         <button key={a} type="button" disabled={pending} onClick={() => act(a)} className={secondaryButtonClass}>
           {t(`roster.action.${a}`)}
         </button>

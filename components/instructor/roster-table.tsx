@@ -37,10 +37,12 @@ interface Props {
   stages: StageId[];
   rows: RosterRow[];
   now: number;
+  /** The event allows fast-forwarding a learner to a stage's solution. */
+  fastForward: boolean;
 }
 
 /** The roster: one row per learner, sortable by column header, filterable by name and current stage. */
-export function RosterTable({ locale, eventId, stages, rows, now }: Props) {
+export function RosterTable({ locale, eventId, stages, rows, now, fastForward }: Props) {
   const t = translator(locale);
   const ids = { name: useId(), stage: useId() };
   const [query, setQuery] = useState('');
@@ -198,6 +200,7 @@ export function RosterTable({ locale, eventId, stages, rows, now }: Props) {
                     learnerName={r.displayName}
                     stages={stages}
                     defaultStage={r.currentStage ?? stages[stages.length - 1] ?? '00-one-user'}
+                    fastForward={fastForward}
                   />
                 </td>
               </tr>

@@ -56,6 +56,7 @@ export function RosterView({ locale, initial, streamUrl }: { locale: Locale; ini
           stages={roster.event.settings.stages}
           rows={roster.rows}
           now={now}
+          fastForward={roster.event.settings.fastForward}
         />
       )}
     </div>

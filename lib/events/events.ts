@@ -19,6 +19,8 @@ export interface EventSummary {
   settings: Omit<EventSettings, 'startsAt' | 'endsAt'>;
   startsAt: string | null;
   endsAt: string | null;
+  /** When the instructor last reminded the room to clean up, if ever. */
+  cleanupRemindedAt: string | null;
   learners?: number;
 }
 
@@ -30,6 +32,7 @@ export function toEventSummary(row: EventRow & { learners?: number }): EventSumm
     settings: storedSettings(row.settings),
     startsAt: row.startsAt?.toISOString() ?? null,
     endsAt: row.endsAt?.toISOString() ?? null,
+    cleanupRemindedAt: row.cleanupRemindedAt?.toISOString() ?? null,
     ...(row.learners === undefined ? {} : { learners: row.learners }),
   };
 }
@@ -111,4 +114,17 @@ export async function joinEvent(
   if (event.endsAt && event.endsAt < now) return { ok: false, error: 'ended' };
   await store.enroll({ eventId: event.id, learnerId, displayName: parsed.data.displayName });
   return { ok: true, event: toEventSummary(event) };
+}
+
+/** The instructor reminds an event's learners to delete their lab stacks; undefined when the event is not theirs. */
+export async function remindCleanup(
+  store: InstructorStore,
+  instructor: InstructorIdentity,
+  eventId: string,
+  now = new Date(),
+): Promise<EventSummary | undefined> {
+  const event = await eventForInstructor(store, instructor, eventId);
+  if (!event) return undefined;
+  const row = await store.remindCleanup(event.id, now);
+  return row ? toEventSummary(row) : undefined;
 }

@@ -248,6 +248,16 @@ const en = {
   'editor.replacement': 'changing it replaces the resource: {value}',
   'editor.attributes': 'GetAtt: {list}',
   'stack.eta': 'about {s} s left',
+  'roster.action.fast-forward': 'Fast-forward',
+  'roster.action.confirmFastForward':
+    'Deploy the solution of stage {n} into {name}’s account? It replaces what their lab stack holds now.',
+  'roster.action.notAllowed': 'This event does not allow it for this stage.',
+  'event.cleanup.remind': 'Remind to clean up',
+  'event.cleanup.confirm': 'Remind every learner of this event to delete their lab stack?',
+  'event.cleanup.reminded': 'Reminded at {time}.',
+  'event.cleanup.banner.title': '{event}: your instructor asks you to clean up.',
+  'event.cleanup.banner.body':
+    'Your lab stack {stack} is still running. Delete it from the stack card of the stage you are on, so it stops costing money.',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -501,6 +511,15 @@ const ko: Record<MessageKey, string> = {
   'editor.replacement': '바꾸면 리소스가 교체됨: {value}',
   'editor.attributes': 'GetAtt: {list}',
   'stack.eta': '약 {s}초 남음',
+  'roster.action.fast-forward': '해답으로 건너뛰기',
+  'roster.action.confirmFastForward': '{n}단계 해답을 {name}님의 계정에 배포할까요? 지금 실습 스택의 내용이 바뀝니다.',
+  'roster.action.notAllowed': '이 이벤트에서는 이 단계에 허용되지 않습니다.',
+  'event.cleanup.remind': '정리 알림 보내기',
+  'event.cleanup.confirm': '이 이벤트의 모든 학습자에게 실습 스택을 삭제하라고 알릴까요?',
+  'event.cleanup.reminded': '{time}에 알렸습니다.',
+  'event.cleanup.banner.title': '{event}: 강사가 실습 환경 정리를 요청했습니다.',
+  'event.cleanup.banner.body':
+    '실습 스택 {stack}이(가) 아직 실행 중입니다. 지금 단계의 스택 카드에서 삭제해 비용이 더 나가지 않게 하세요.',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

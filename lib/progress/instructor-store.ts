@@ -12,7 +12,7 @@ import {
   stackOperations,
   stageOverrides,
 } from './schema';
-import { createStore } from './store';
+import { createStore, type Store } from './store';
 
 export type InstructorRow = typeof instructors.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -149,6 +149,12 @@ export function createInstructorStore(database: Database) {
       return row;
     },
 
+    /** Mark that the instructor reminded the event's learners to delete their lab stacks. */
+    async remindCleanup(eventId: string, at = new Date()): Promise<EventRow | undefined> {
+      const [row] = await db.update(events).set({ cleanupRemindedAt: at }).where(eq(events.id, eventId)).returning();
+      return row;
+    },
+
     /** Join (or re-join under a new display name) and tell live rosters. */
     async enroll(input: { eventId: string; learnerId: string; displayName: string }): Promise<void> {
       await db
@@ -201,70 +207,80 @@ export function createInstructorStore(database: Database) {
           latestStacks: [],
           accounts: [],
           quiz: [],
+          correctAnswers: [],
         };
       }
-      const [learnerRows, passedRuns, overrides, latestRuns, latestStacks, accountRows, quiz] = await Promise.all([
-        db.select().from(learners).where(inArray(learners.id, learnerIds)),
-        db
-          .select({ learnerId: checkRuns.learnerId, stageId: checkRuns.stageId, finishedAt: checkRuns.finishedAt })
-          .from(checkRuns)
-          .where(
-            and(
-              inArray(checkRuns.learnerId, learnerIds),
-              eq(checkRuns.status, 'finished'),
-              eq(checkRuns.allRequiredPassed, true),
+      const [learnerRows, passedRuns, overrides, latestRuns, latestStacks, accountRows, quiz, correctAnswers] =
+        await Promise.all([
+          db.select().from(learners).where(inArray(learners.id, learnerIds)),
+          db
+            .select({ learnerId: checkRuns.learnerId, stageId: checkRuns.stageId, finishedAt: checkRuns.finishedAt })
+            .from(checkRuns)
+            .where(
+              and(
+                inArray(checkRuns.learnerId, learnerIds),
+                eq(checkRuns.status, 'finished'),
+                eq(checkRuns.allRequiredPassed, true),
+              ),
             ),
-          ),
-        db
-          .select({
-            learnerId: stageOverrides.learnerId,
-            stageId: stageOverrides.stageId,
-            kind: stageOverrides.kind,
-            createdAt: stageOverrides.createdAt,
-          })
-          .from(stageOverrides)
-          .where(inArray(stageOverrides.learnerId, learnerIds)),
-        db
-          .selectDistinctOn([checkRuns.learnerId, checkRuns.stageId], {
-            id: checkRuns.id,
-            learnerId: checkRuns.learnerId,
-            stageId: checkRuns.stageId,
-            status: checkRuns.status,
-            results: checkRuns.results,
-            error: checkRuns.error,
-            startedAt: checkRuns.startedAt,
-            finishedAt: checkRuns.finishedAt,
-          })
-          .from(checkRuns)
-          .where(inArray(checkRuns.learnerId, learnerIds))
-          .orderBy(checkRuns.learnerId, checkRuns.stageId, desc(checkRuns.startedAt)),
-        db
-          .selectDistinctOn([stackOperations.learnerId], {
-            learnerId: stackOperations.learnerId,
-            stageId: stackOperations.stageId,
-            operation: stackOperations.operation,
-            status: stackOperations.status,
-            startedAt: stackOperations.startedAt,
-            finishedAt: stackOperations.finishedAt,
-          })
-          .from(stackOperations)
-          .where(inArray(stackOperations.learnerId, learnerIds))
-          .orderBy(stackOperations.learnerId, desc(stackOperations.startedAt)),
-        db
-          .selectDistinctOn([accounts.learnerId], {
-            learnerId: accounts.learnerId,
-            kind: accounts.kind,
-            accountId: accounts.accountId,
-          })
-          .from(accounts)
-          .where(and(inArray(accounts.learnerId, learnerIds), eq(accounts.active, true)))
-          .orderBy(accounts.learnerId, desc(accounts.createdAt)),
-        db
-          .select({ learnerId: quizAnswers.learnerId, at: max(quizAnswers.answeredAt) })
-          .from(quizAnswers)
-          .where(inArray(quizAnswers.learnerId, learnerIds))
-          .groupBy(quizAnswers.learnerId),
-      ]);
+          db
+            .select({
+              learnerId: stageOverrides.learnerId,
+              stageId: stageOverrides.stageId,
+              kind: stageOverrides.kind,
+              createdAt: stageOverrides.createdAt,
+            })
+            .from(stageOverrides)
+            .where(inArray(stageOverrides.learnerId, learnerIds)),
+          db
+            .selectDistinctOn([checkRuns.learnerId, checkRuns.stageId], {
+              id: checkRuns.id,
+              learnerId: checkRuns.learnerId,
+              stageId: checkRuns.stageId,
+              status: checkRuns.status,
+              results: checkRuns.results,
+              error: checkRuns.error,
+              startedAt: checkRuns.startedAt,
+              finishedAt: checkRuns.finishedAt,
+            })
+            .from(checkRuns)
+            .where(inArray(checkRuns.learnerId, learnerIds))
+            .orderBy(checkRuns.learnerId, checkRuns.stageId, desc(checkRuns.startedAt)),
+          db
+            .selectDistinctOn([stackOperations.learnerId], {
+              learnerId: stackOperations.learnerId,
+              stageId: stackOperations.stageId,
+              operation: stackOperations.operation,
+              status: stackOperations.status,
+              startedAt: stackOperations.startedAt,
+              finishedAt: stackOperations.finishedAt,
+            })
+            .from(stackOperations)
+            .where(inArray(stackOperations.learnerId, learnerIds))
+            .orderBy(stackOperations.learnerId, desc(stackOperations.startedAt)),
+          db
+            .selectDistinctOn([accounts.learnerId], {
+              learnerId: accounts.learnerId,
+              kind: accounts.kind,
+              accountId: accounts.accountId,
+            })
+            .from(accounts)
+            .where(and(inArray(accounts.learnerId, learnerIds), eq(accounts.active, true)))
+            .orderBy(accounts.learnerId, desc(accounts.createdAt)),
+          db
+            .select({ learnerId: quizAnswers.learnerId, at: max(quizAnswers.answeredAt) })
+            .from(quizAnswers)
+            .where(inArray(quizAnswers.learnerId, learnerIds))
+            .groupBy(quizAnswers.learnerId),
+          db
+            .select({
+              learnerId: quizAnswers.learnerId,
+              stageId: quizAnswers.stageId,
+              questionId: quizAnswers.questionId,
+            })
+            .from(quizAnswers)
+            .where(and(inArray(quizAnswers.learnerId, learnerIds), eq(quizAnswers.correct, true))),
+        ]);
       return {
         learners: learnerRows,
         passedRuns,
@@ -273,6 +289,7 @@ export function createInstructorStore(database: Database) {
         latestStacks,
         accounts: accountRows,
         quiz,
+        correctAnswers,
       };
     },
 
@@ -294,10 +311,28 @@ export function createInstructorStore(database: Database) {
 export type InstructorStore = ReturnType<typeof createInstructorStore>;
 export type RosterFacts = Awaited<ReturnType<InstructorStore['rosterFacts']>>;
 
+/** Learner stores and the instructor store over the same database, so code holding one can reach the other. */
+const paired = new WeakMap<Store, InstructorStore>();
+
 /** Both stores over one database of their own (tests, the CLI). The app uses `getInstructorStore()`. */
 export async function openInstructorStores(options: OpenOptions = {}) {
   const database = await openDatabase(options);
-  return { store: createStore(database), instructors: createInstructorStore(database), close: () => database.close() };
+  const stores = { store: createStore(database), instructors: createInstructorStore(database) };
+  paired.set(stores.store, stores.instructors);
+  return { ...stores, close: () => database.close() };
+}
+
+/**
+ * The instructor store over the same database as this learner store: the app's (`getStore()`) or a pair opened by
+ * `openInstructorStores`. A store opened on its own (`openStore`) has none: no event can reach its learners.
+ */
+export async function instructorStoreOf(store: Store): Promise<InstructorStore | undefined> {
+  const known = paired.get(store);
+  if (known) return known;
+  // The app's store, if this process opened it (the same global key lib/progress/index.ts uses); never opens one.
+  const app = (globalThis as { [k: symbol]: Promise<Store> | undefined })[Symbol.for('scalelab.store')];
+  if (app && (await app.catch(() => undefined)) === store) return getInstructorStore();
+  return undefined;
 }
 
 const key = Symbol.for('scalelab.instructor-store');

@@ -38,6 +38,8 @@ export const events = pgTable('events', {
   endsAt: timestamp('ends_at', { withTimezone: true }),
   createdBy: text('created_by'),
   createdAt: created(),
+  /** When the instructor last reminded the room to delete their lab stacks (learners see a banner after it). */
+  cleanupRemindedAt: timestamp('cleanup_reminded_at', { withTimezone: true }),
 });
 
 export const enrollments = pgTable(

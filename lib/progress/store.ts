@@ -2,7 +2,7 @@ import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Database } from './database';
 import { accounts, checkRuns, learners, quizAnswers, sandboxStates, stackOperations, stageOverrides } from './schema';
-import { type StageStatus, stageStatuses } from './unlock';
+import { quizPassedStages, type StageStatus, stageStatuses, type UnlockPolicy } from './unlock';
 
 export interface QuizAnswerRecord {
   learnerId: string;
@@ -85,9 +85,13 @@ export function createStore(database: Database) {
       return rows.length > 0;
     },
 
-    /** Every stage's status for this learner, by the unlock rule (lib/progress/unlock.ts). */
-    async stageStatuses(learnerId: string): Promise<Record<StageId, StageStatus>> {
-      const [passedRuns, overrides] = await Promise.all([
+    /**
+     * Every stage's status for this learner, by the unlock rule (lib/progress/unlock.ts). `policy` is what the
+     * learner's event adds (lib/events/policy): the stages it enables, and the quiz questions that gate each stage.
+     */
+    async stageStatuses(learnerId: string, policy: UnlockPolicy = {}): Promise<Record<StageId, StageStatus>> {
+      const gate = policy.quizQuestions;
+      const [passedRuns, overrides, correctAnswers] = await Promise.all([
         db
           .select({ stageId: checkRuns.stageId, finishedAt: checkRuns.finishedAt })
           .from(checkRuns)
@@ -102,11 +106,19 @@ export function createStore(database: Database) {
           .select({ stageId: stageOverrides.stageId, kind: stageOverrides.kind, createdAt: stageOverrides.createdAt })
           .from(stageOverrides)
           .where(eq(stageOverrides.learnerId, learnerId)),
+        gate
+          ? db
+              .select({ stageId: quizAnswers.stageId, questionId: quizAnswers.questionId })
+              .from(quizAnswers)
+              .where(and(eq(quizAnswers.learnerId, learnerId), eq(quizAnswers.correct, true)))
+          : [],
       ]);
       return stageStatuses({
         stages: stageIds,
         passedRuns: passedRuns.flatMap((r) => (r.finishedAt ? [{ stageId: r.stageId, finishedAt: r.finishedAt }] : [])),
         overrides,
+        enabled: policy.stagesEnabled,
+        quizPassed: gate ? quizPassedStages(gate, correctAnswers, stageIds) : undefined,
       });
     },
 

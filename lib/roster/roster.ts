@@ -1,11 +1,12 @@
 import { getCheck } from '@/checkers';
 import { sandboxAccountId } from '@/lib/accounts/learner-account';
 import { type EventSummary, toEventSummary } from '@/lib/events/events';
+import { policyOfEvent, unlockPolicy } from '@/lib/events/policy-rules';
 import type { Localized } from '@/lib/i18n/locales';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { StageStatus } from '@/lib/progress';
 import type { EnrollmentRow, EventRow, RosterFacts } from '@/lib/progress/instructor-store';
-import { stageStatuses } from '@/lib/progress/unlock';
+import { quizPassedStages, stageStatuses } from '@/lib/progress/unlock';
 import { maskAccountId } from './mask';
 
 /** The raw material of a roster: the event, who joined, and the stored facts about them. */
@@ -97,10 +98,15 @@ function groupBy<T extends { learnerId: string }>(items: readonly T[]): Map<stri
 
 const latest = (dates: (Date | null | undefined)[]): Date => new Date(Math.max(...dates.map((d) => d?.getTime() ?? 0)));
 
-/** Each enrolled learner's statuses by the unlock rule (the same rule the learner's own pages use). */
+/**
+ * Each enrolled learner's statuses by the unlock rule and this event's policy (the same rule and policy the
+ * learner's own pages use, as long as this is the event they joined last).
+ */
 export function learnerStatuses(data: RosterData): Map<string, Record<StageId, StageStatus>> {
   const passed = groupBy(data.facts.passedRuns);
   const overrides = groupBy(data.facts.overrides);
+  const answers = groupBy(data.facts.correctAnswers);
+  const policy = unlockPolicy(policyOfEvent(data.event));
   return new Map(
     data.enrollments.map((e) => [
       e.learnerId,
@@ -110,6 +116,10 @@ export function learnerStatuses(data: RosterData): Map<string, Record<StageId, S
           r.finishedAt ? [{ stageId: r.stageId, finishedAt: r.finishedAt }] : [],
         ),
         overrides: overrides.get(e.learnerId) ?? [],
+        enabled: policy.stagesEnabled,
+        quizPassed: policy.quizQuestions
+          ? quizPassedStages(policy.quizQuestions, answers.get(e.learnerId) ?? [], stageIds)
+          : undefined,
       }),
     ]),
   );

@@ -12,6 +12,8 @@ let instructor: BrowserContext;
 let roster: Page;
 let eventId = '';
 let joinCode = '';
+/** Bo's browser stays open after the workshop test: the fast-forward and clean-up tests look through it. */
+let boPage: Page;
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
@@ -62,6 +64,7 @@ describe('an instructor-led workshop in the sandbox', () => {
     roster = await instructor.newPage();
     await roster.goto(`${baseUrl}/en/instructor/events/new`);
     await roster.getByLabel('Event name').fill('Scaling day');
+    await roster.getByLabel('Learners may fast-forward to the solution').check();
     await roster.getByRole('button', { name: 'Create event' }).click();
     await roster.waitForURL(/\/en\/instructor\/events\/[0-9a-f-]{36}$/);
     eventId = new URL(roster.url()).pathname.split('/').pop() ?? '';
@@ -137,7 +140,8 @@ describe('an instructor-led workshop in the sandbox', () => {
       '1 of 3 passed stage 00',
     );
     await roster.screenshot({ path: `${shots}/instructor-roster.png`, fullPage: true });
-    await Promise.all([ana.ctx.close(), bo.ctx.close(), cy.ctx.close()]);
+    boPage = bo.page;
+    await Promise.all([ana.ctx.close(), cy.ctx.close()]);
   });
 
   it('unlocks a stage for a learner and sorts and filters the roster from the keyboard', async () => {
@@ -188,6 +192,56 @@ describe('an instructor-led workshop in the sandbox', () => {
     await expect(stageOf('Ana', '00-one-user').getAttribute('data-status')).resolves.toBe('completed');
   });
 
+  it('fast-forwards a learner: after a confirmation, the stage’s solution is deployed into their sandbox', async () => {
+    await expect(row('Bo').locator('[data-stack-status]').getAttribute('data-stack-status')).resolves.toBe('NONE');
+    const actions = row('Bo').locator('[data-learner-actions]');
+    await actions.getByLabel('Stage for Bo').selectOption('00-one-user');
+    // Dismissed: nothing happens.
+    roster.once('dialog', (d) => void d.dismiss());
+    await actions.getByRole('button', { name: 'Fast-forward' }).click();
+    await expect(row('Bo').locator('[data-stack-status]').getAttribute('data-stack-status')).resolves.toBe('NONE');
+    roster.once('dialog', (d) => void d.accept());
+    await actions.getByRole('button', { name: 'Fast-forward' }).click();
+    await actions.getByText('Done.').waitFor({ timeout: 30_000 });
+    await roster.waitForFunction(
+      () =>
+        document.querySelector('tr[data-learner="Bo"] [data-stack-status]')?.getAttribute('data-stack-status') ===
+        'CREATE_COMPLETE',
+      undefined,
+      { timeout: 60_000 },
+    );
+    // Bo's own page shows the deployed stack, and its checks pass.
+    await boPage.goto(`${baseUrl}/en/labs/00-one-user`);
+    await boPage.locator('[data-stack-status="CREATE_COMPLETE"]').waitFor({ timeout: 30_000 });
+    await boPage.locator('[data-check-panel]').getByRole('button', { name: 'Run checks' }).click();
+    await boPage.waitForFunction(
+      () => document.querySelector('[data-run-outcome]')?.getAttribute('data-run-outcome') === 'passed',
+      undefined,
+      { timeout: 30_000 },
+    );
+  });
+
+  it('reminds the room to clean up: a banner on the journey and stage pages of learners whose stack exists', async () => {
+    await boPage.goto(`${baseUrl}/en`);
+    await expect(boPage.locator('[data-cleanup-banner]').count()).resolves.toBe(0);
+    roster.once('dialog', (d) => void d.accept());
+    await roster.locator('[data-remind-cleanup]').getByRole('button', { name: 'Remind to clean up' }).click();
+    await roster
+      .locator('[data-remind-cleanup]')
+      .getByText(/^Reminded at/)
+      .waitFor({ timeout: 15_000 });
+
+    await boPage.goto(`${baseUrl}/en`);
+    await expect(boPage.locator('[data-cleanup-banner]').textContent()).resolves.toMatch(/Scaling day.*clean up/);
+    await boPage.goto(`${baseUrl}/ko/labs/00-one-user`);
+    await expect(boPage.locator('[data-cleanup-banner]').textContent()).resolves.toContain('정리');
+
+    // A learner without a lab stack is not bothered.
+    const { ctx, page } = await join('Dee');
+    await expect(page.locator('[data-cleanup-banner]').count()).resolves.toBe(0);
+    await ctx.close();
+  });
+
   it('exports the event as CSV and JSON for the instructor', async () => {
     const csv = await roster.request.get(`${baseUrl}/api/instructor/events/${eventId}/export?format=csv`);
     expect(csv.status()).toBe(200);
@@ -196,6 +250,6 @@ describe('an instructor-led workshop in the sandbox', () => {
     expect(text).toMatch(/,Ana,[^,]*,00-one-user,completed,finished,/);
     const json = await roster.request.get(`${baseUrl}/api/instructor/events/${eventId}/export?format=json`);
     const body = (await json.json()) as { learners: { displayName: string }[] };
-    expect(body.learners.map((l) => l.displayName).sort()).toEqual(['Ana', 'Bo', 'Cy']);
+    expect(body.learners.map((l) => l.displayName).sort()).toEqual(['Ana', 'Bo', 'Cy', 'Dee']);
   });
 });

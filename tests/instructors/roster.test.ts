@@ -131,7 +131,12 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
     const unsubscribe = await s.store.subscribe((e) => {
       if (e.learnerId === bo) seen.push(e.type);
     });
-    const deps = { store: s.store, instructors: s.instructors, rerun: async () => 'run-id' };
+    const deps = {
+      store: s.store,
+      instructors: s.instructors,
+      rerun: async () => 'run-id',
+      fastForward: async () => {},
+    };
     const base = { eventId: event.id, learnerId: bo };
     expect(await actOnLearner(deps, teacher, { ...base, stageId: '02-high-availability', action: 'unlock' })).toEqual({
       ok: true,
@@ -150,8 +155,36 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
     await unsubscribe();
   });
 
+  it('fast-forwards a learner to a stage’s solution only where the event allows it', async () => {
+    const deployed: string[] = [];
+    const deps = {
+      store: s.store,
+      instructors: s.instructors,
+      rerun: async () => 'x',
+      fastForward: async (learnerId: string, stageId: string) => void deployed.push(`${learnerId}/${stageId}`),
+    };
+    const base = { eventId: event.id, learnerId: bo, action: 'fast-forward' };
+    expect(await actOnLearner(deps, teacher, { ...base, stageId: '01-split-database' })).toEqual({ ok: true });
+    expect(deployed).toEqual([`${bo}/01-split-database`]);
+    // A stage the event does not enable.
+    expect(await actOnLearner(deps, teacher, { ...base, stageId: '03-scale-out' })).toEqual({
+      ok: false,
+      error: 'not-allowed',
+    });
+    // An event that does not allow fast-forward.
+    const strict = await createEvent(s.instructors, teacher, {
+      name: 'No shortcuts',
+      settings: { ...settings, fastForward: false },
+    });
+    await joinEvent(s.instructors, outsider, { code: strict.code, displayName: 'Dee' });
+    expect(
+      await actOnLearner(deps, teacher, { ...base, eventId: strict.id, learnerId: outsider, stageId: '00-one-user' }),
+    ).toEqual({ ok: false, error: 'not-allowed' });
+    expect(deployed).toHaveLength(1);
+  });
+
   it('refuses to act on a learner outside the instructor’s events, or for another instructor', async () => {
-    const deps = { store: s.store, instructors: s.instructors, rerun: async () => 'x' };
+    const deps = { store: s.store, instructors: s.instructors, rerun: async () => 'x', fastForward: async () => {} };
     const unlock = { eventId: event.id, stageId: '01-split-database', action: 'unlock' };
     expect(await actOnLearner(deps, teacher, { ...unlock, learnerId: outsider })).toEqual({
       ok: false,

@@ -202,3 +202,48 @@ describe.each(engines)('check-run limits on %s', (_name, open) => {
     ]);
   });
 });
+
+describe.each(engines)("an event's policy in the unlock rule on %s", (_name, open) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await open();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const passedStage00 = async () => {
+    const learnerId = randomUUID();
+    await store.ensureLearner(learnerId);
+    const run = await store.startCheckRun({ learnerId, stageId: '00-one-user', accountKind: 'sandbox' });
+    await store.finishCheckRun(run.id, { results: [], apiCalls: [], allRequiredPassed: true });
+    return learnerId;
+  };
+  const gate = { quizQuestions: { '00-one-user': ['q1', 'q2'] } };
+
+  it('keeps the next stage locked while quizzes gate and a question is unanswered or wrong', async () => {
+    const learnerId = await passedStage00();
+    const base = { learnerId, stageId: '00-one-user' as const };
+    await store.recordQuizAnswer({ ...base, questionId: 'q1', choiceIds: ['a'], correct: true });
+    await store.recordQuizAnswer({ ...base, questionId: 'q2', choiceIds: ['a'], correct: false });
+    expect((await store.stageStatuses(learnerId, gate))['01-split-database']).toBe('locked');
+    expect((await store.stageStatuses(learnerId))['01-split-database']).toBe('unlocked');
+  });
+
+  it('unlocks the next stage once every gating question is answered correctly', async () => {
+    const learnerId = await passedStage00();
+    const base = { learnerId, stageId: '00-one-user' as const };
+    await store.recordQuizAnswer({ ...base, questionId: 'q1', choiceIds: ['a'], correct: true });
+    await store.recordQuizAnswer({ ...base, questionId: 'q2', choiceIds: ['b'], correct: true });
+    const s = await store.stageStatuses(learnerId, gate);
+    expect(s['00-one-user']).toBe('completed');
+    expect(s['01-split-database']).toBe('unlocked');
+  });
+
+  it('locks the stages the event does not enable', async () => {
+    const learnerId = await passedStage00();
+    const s = await store.stageStatuses(learnerId, { stagesEnabled: ['00-one-user', '02-high-availability'] });
+    expect(s['01-split-database']).toBe('locked');
+    expect(s['02-high-availability']).toBe('unlocked');
+  });
+});

@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { InstructorBar } from '@/components/instructor/instructor-bar';
+import { RemindCleanup } from '@/components/instructor/remind-cleanup';
 import { RosterView } from '@/components/instructor/roster-view';
 import { secondaryButtonClass } from '@/components/instructor/styles';
 import { joinPath } from '@/lib/events/events';
@@ -49,13 +50,14 @@ export default async function EventRosterPage({ params }: { params: Promise<{ lo
           {joinUrl}
         </dd>
       </dl>
-      <div className="mt-4 flex gap-2">
+      <div className="mt-4 flex flex-wrap items-center gap-2">
         <a href={`${api}/export?format=csv`} className={secondaryButtonClass} download>
           {t('event.exportCsv')}
         </a>
         <a href={`${api}/export?format=json`} className={secondaryButtonClass} download>
           {t('event.exportJson')}
         </a>
+        <RemindCleanup locale={locale} eventId={roster.event.id} initial={roster.event.cleanupRemindedAt} />
       </div>
       <h2 className="mt-8 mb-3 text-xl font-semibold">{t('roster.title')}</h2>
       <RosterView locale={locale} initial={roster} streamUrl={`${api}/roster`} />

@@ -1,0 +1,1 @@
+ALTER TABLE "events" ADD COLUMN "cleanup_reminded_at" timestamp with time zone;
