@@ -72,6 +72,13 @@ export function StageCard({ stage, locale, t }: { stage: JourneyStage; locale: L
               <dd className="italic">{t('status.comingSoon')}</dd>
             </div>
           )}
+          {stage.reason === 'not-in-event' && (
+            <div>
+              <dd className="italic" data-reason="not-in-event">
+                {t('journey.notInEvent')}
+              </dd>
+            </div>
+          )}
         </dl>
       </article>
     </li>

@@ -258,6 +258,7 @@ const en = {
   'event.cleanup.banner.title': '{event}: your instructor asks you to clean up.',
   'event.cleanup.banner.body':
     'Your lab stack {stack} is still running. Delete it from the stack card of the stage you are on, so it stops costing money.',
+  'journey.notInEvent': 'Not part of your workshop',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -520,6 +521,7 @@ const ko: Record<MessageKey, string> = {
   'event.cleanup.banner.title': '{event}: 강사가 실습 환경 정리를 요청했습니다.',
   'event.cleanup.banner.body':
     '실습 스택 {stack}이(가) 아직 실행 중입니다. 지금 단계의 스택 카드에서 삭제해 비용이 더 나가지 않게 하세요.',
+  'journey.notInEvent': '이번 워크숍에 포함되지 않은 단계',
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
