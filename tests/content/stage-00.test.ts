@@ -7,6 +7,7 @@ import lab from '@/labs/00-one-user/lab';
 import type { Locale } from '@/lib/i18n/locales';
 import { type CompiledLab, compileLabMdx, mdxComponentNames } from '@/lib/labs/compile';
 import { mdxPath } from '@/lib/labs/content';
+import { checksPerStep } from './mdx-helpers';
 
 /** The step that teaches each check: check definitions link to these anchors. */
 const stepOfCheck: Record<string, string> = {
@@ -18,19 +19,6 @@ const stepOfCheck: Record<string, string> = {
 };
 const steps = ['launch', 'open-app', 'elastic-ip', 'security-group', 'imdsv2', 'scale-up', 'clean-up'];
 const locales: Locale[] = ['en', 'ko'];
-
-/** `<Check id>` tags inside each `<Step>`, read from the source with fenced code removed (as scanReferences does). */
-function checksPerStep(source: string): Map<string, string[]> {
-  const prose = source.replace(/^```[\s\S]*?^```/gm, '');
-  const out = new Map<string, string[]>();
-  for (const m of prose.matchAll(/<Step\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)) {
-    out.set(
-      m[1] as string,
-      [...(m[2] as string).matchAll(/<Check\b[^>]*\bid="([^"]+)"/g)].map((c) => c[1] as string),
-    );
-  }
-  return out;
-}
 
 const sources = {} as Record<Locale, string>;
 const compiled = {} as Record<Locale, CompiledLab>;

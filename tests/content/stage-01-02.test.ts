@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { allChecks } from '@/checkers';
 import { diagrams } from '@/components/diagrams';
 import splitDatabase from '@/labs/01-split-database/lab';
@@ -10,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { type CompiledLab, compileLabMdx, mdxComponentNames } from '@/lib/labs/compile';
 import { mdxPath } from '@/lib/labs/content';
 import type { defineLab } from '@/lib/labs/types';
+import { checksPerStep, editorYaml, stepBodies, tabKinds, templateData } from './mdx-helpers';
 
 type Lab = ReturnType<typeof defineLab>;
 
@@ -53,42 +53,6 @@ const stages: Stage[] = [
 ];
 const locales: Locale[] = ['en', 'ko'];
 
-/** Fenced code removed, as scanReferences does, so YAML and shell never count as tags. */
-const prose = (source: string) => source.replace(/^```[\s\S]*?^```/gm, '');
-
-/** `<Check id>` tags inside each `<Step>`, in document order. */
-function checksPerStep(source: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const m of prose(source).matchAll(/<Step\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)) {
-    out.set(
-      m[1] as string,
-      [...(m[2] as string).matchAll(/<Check\b[^>]*\bid="([^"]+)"/g)].map((c) => c[1] as string),
-    );
-  }
-  return out;
-}
-
-/** The ```yaml blocks of every template-editor tab. */
-function editorYaml(source: string): string[] {
-  const tabs = [...source.matchAll(/<Tab kind="editor">([\s\S]*?)<\/Tab>/g)].map((m) => m[1] as string);
-  return tabs.flatMap((tab) => [...tab.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => m[1] as string));
-}
-
-// Short-form intrinsics as plain objects: enough to compare a snippet with the template it was taken from.
-const customTags = [
-  ...['Ref', 'Sub', 'GetAtt', 'GetAZs', 'Base64', 'Select', 'Join'].map((name) => ({
-    tag: `!${name}`,
-    resolve: (value: string) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
-  })),
-  ...['Select', 'Sub', 'Join'].map((name) => ({
-    tag: `!${name}`,
-    collection: 'seq' as const,
-    resolve: (value: unknown) => ({ [`Fn::${name}`]: value }),
-  })),
-];
-/** Plain JSON values: a custom tag's collection would otherwise stay a YAML node, with its source positions. */
-const parseYaml = (text: string) => JSON.parse(JSON.stringify(parse(text, { customTags })));
-
 type Template = Record<'Parameters' | 'Resources' | 'Outputs', Record<string, unknown>>;
 
 /** Every key the snippet names has the template's value; lists and scalars must be equal as a whole. */
@@ -114,7 +78,7 @@ beforeAll(async () => {
       compiled[lab.id]![locale] = await compileLabMdx(source, `labs/${lab.id}/${locale}.mdx`);
     }
     const text = await readFile(join(process.cwd(), 'templates', lab.id, 'solution.yaml'), 'utf8');
-    solutions[lab.id] = parseYaml(text);
+    solutions[lab.id] = templateData<Template>(text);
   }
 }, 180_000);
 
@@ -170,10 +134,13 @@ describe.each(stages)('lab $lab.id', (stage) => {
     });
 
     it('gives every step a template-editor tab and a console or CLI tab', () => {
-      for (const m of prose(sources[lab.id]![locale]).matchAll(/<Step\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)) {
-        const body = m[2] as string;
-        expect(body, `#${m[1]}`).toContain('<Tab kind="editor">');
-        expect(/<Tab kind="(console|cli)">/.test(body), `#${m[1]}`).toBe(true);
+      for (const [id, body] of stepBodies(sources[lab.id]![locale])) {
+        const kinds = tabKinds(body);
+        expect(kinds, `#${id}`).toContain('editor');
+        expect(
+          kinds.some((k) => k === 'console' || k === 'cli'),
+          `#${id}`,
+        ).toBe(true);
       }
     });
 
@@ -190,7 +157,7 @@ describe.each(stages)('lab $lab.id', (stage) => {
       expect(snippets.length).toBeGreaterThan(3);
       const solution = solutions[lab.id]!;
       for (const snippet of snippets) {
-        const parsed = parseYaml(snippet) as Record<string, unknown>;
+        const parsed = templateData(snippet);
         for (const [key, value] of Object.entries(parsed)) {
           // A name can be both a resource and an output (WebInstanceA): the snippet must match one of them.
           const matches = (['Resources', 'Outputs', 'Parameters'] as const).filter(

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { allChecks } from '@/checkers';
 import { diagrams } from '@/components/diagrams';
 import lab from '@/labs/03-scale-out/lab';
 import type { Locale } from '@/lib/i18n/locales';
 import { type CompiledLab, compileLabMdx, mdxComponentNames } from '@/lib/labs/compile';
 import { mdxPath } from '@/lib/labs/content';
+import { checksPerStep, editorYaml, stepBodies, tabKinds, templateData } from './mdx-helpers';
 
 /** The step that teaches each check: check definitions link to these anchors. */
 const stepOfCheck: Record<string, string> = {
@@ -33,38 +33,6 @@ const steps = [
 ];
 const locales: Locale[] = ['en', 'ko'];
 
-/** The body of every `<Step>`, by id, read from the source with fenced code removed (as scanReferences does). */
-function stepBodies(source: string, keepCode = false): Map<string, string> {
-  const text = keepCode ? source : source.replace(/^```[\s\S]*?^```/gm, '');
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/<Step\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)) {
-    out.set(m[1] as string, m[2] as string);
-  }
-  return out;
-}
-
-function checksPerStep(source: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [id, body] of stepBodies(source)) {
-    out.set(
-      id,
-      [...body.matchAll(/<Check\b[^>]*\bid="([^"]+)"/g)].map((c) => c[1] as string),
-    );
-  }
-  return out;
-}
-
-/** The tab kinds of each step, in order. */
-function tabKinds(body: string): string[] {
-  return [...body.matchAll(/<Tab\b[^>]*\bkind="([^"]+)"/g)].map((m) => m[1] as string);
-}
-
-/** Every ```yaml block inside a `<Tab kind="editor">`, in document order. */
-function editorYaml(source: string): string[] {
-  const tabs = [...source.matchAll(/<Tab kind="editor">([\s\S]*?)<\/Tab>/g)].map((m) => m[1] as string);
-  return tabs.flatMap((tab) => [...tab.matchAll(/^```yaml\n([\s\S]*?)\n```$/gm)].map((m) => m[1] as string));
-}
-
 /** Is `block` a run of consecutive lines of `template`, all shifted by the same indentation? */
 function isExcerpt(block: string, template: string): boolean {
   const want = block.split('\n');
@@ -84,18 +52,6 @@ function isExcerpt(block: string, template: string): boolean {
   return false;
 }
 
-// Short-form intrinsics as plain objects: enough to read the templates' structure.
-const customTags = [
-  ...['Ref', 'Sub', 'GetAtt', 'GetAZs', 'Base64'].map((name) => ({
-    tag: `!${name}`,
-    resolve: (value: string) => ({ [name === 'Ref' ? 'Ref' : `Fn::${name}`]: value }),
-  })),
-  ...['Select', 'Sub', 'Join'].map((name) => ({
-    tag: `!${name}`,
-    collection: 'seq' as const,
-    resolve: (value: unknown) => ({ [`Fn::${name}`]: value }),
-  })),
-];
 interface Template {
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
   Outputs: Record<string, unknown>;
@@ -109,7 +65,7 @@ const template = {} as Record<'start' | 'solution', Template>;
 beforeAll(async () => {
   for (const name of ['start', 'solution'] as const) {
     text[name] = await readFile(join(process.cwd(), 'templates', '03-scale-out', `${name}.yaml`), 'utf8');
-    template[name] = parse(text[name], { customTags });
+    template[name] = templateData<Template>(text[name]);
   }
   for (const locale of locales) {
     sources[locale] = await readFile(mdxPath('03-scale-out', locale), 'utf8');
