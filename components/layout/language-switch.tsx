@@ -15,7 +15,7 @@ export function LanguageSwitch({ locale, label, switchTo }: { locale: Locale; la
       hrefLang={other}
       lang={other}
       aria-label={`${label}: ${switchTo}`}
-      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm whitespace-nowrap hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
     >
       {switchTo}
     </Link>
