@@ -3,13 +3,19 @@ import asgMultiAz from './asg/multi-az';
 import asgTargetTracking from './asg/target-tracking';
 import httpsOnly from './cloudfront/https-only';
 import s3OriginOac from './cloudfront/s3-origin-oac';
+import multiRegionTrail from './cloudtrail/multi-region-trail';
+import dashboard from './cloudwatch/dashboard';
 import fleetAlarm from './cloudwatch/fleet-alarm';
 import type { CheckDefinition } from './define';
+import sessionTableTtl from './dynamodb/session-table-ttl';
 import elasticIp from './ec2/elastic-ip';
 import imdsv2Required from './ec2/imdsv2-required';
+import ssmManaged from './ec2/ssm-managed';
 import webInstanceRunning from './ec2/web-instance-running';
+import cacheMultiAzFailover from './elasticache/multi-az-failover';
 import albMultiAz from './elb/alb-multi-az';
 import targetsMultiAz from './elb/targets-multi-az';
+import guarddutyEnabled from './guardduty/enabled';
 import appResponds from './http/app-responds';
 import balancedAcrossAzs from './http/balanced-across-azs';
 import backupsEnabled from './rds/backups-enabled';
@@ -20,9 +26,11 @@ import notPublic from './rds/not-public';
 import privateSubnets from './rds/private-subnets';
 import readReplica from './rds/read-replica';
 import staticBucketPrivate from './s3/static-bucket-private';
+import cacheFromAppOnly from './sg/cache-from-app-only';
 import chainAlbWebDb from './sg/chain-alb-web-db';
 import dbFromWebOnly from './sg/db-from-web-only';
 import noOpenAdminPorts from './sg/no-open-admin-ports';
+import noSsh from './sg/no-ssh';
 
 export type { CheckDefinition, CheckOutcome, CheckStatus, Evidence } from './define';
 
@@ -52,6 +60,14 @@ export const allChecks: readonly CheckDefinition[] = [
   s3OriginOac,
   httpsOnly,
   fleetAlarm,
+  cacheMultiAzFailover,
+  cacheFromAppOnly,
+  sessionTableTtl,
+  ssmManaged,
+  noSsh,
+  multiRegionTrail,
+  guarddutyEnabled,
+  dashboard,
 ];
 
 export function getCheck(id: string): CheckDefinition | undefined {

@@ -20,8 +20,14 @@ import { type DBInstance, paginateDescribeDBInstances } from '@aws-sdk/client-rd
 import type { AwsClients } from '@/lib/aws/clients';
 import { asgSubnetIds, loadAutoScalingGroups, loadScalingPolicies } from './auto-scaling';
 import { loadDistributions, type StaticContent, traceLabDistributions, traceStaticContent } from './cloudfront';
+import { loadTrails, type TrailState } from './cloudtrail';
 import { loadAlarms } from './cloudwatch';
+import { loadLabDashboards } from './dashboards';
+import { type LabTable, loadNamedTables, loadTaggedTables, loadTimeToLive } from './dynamodb';
+import { type CacheGroup, loadCacheGroups } from './elasticache';
+import { type DetectorState, loadDetectors } from './guardduty';
 import { type HttpProbe, probeHttp } from './http';
+import { type FleetProfile, loadAttachedPolicies, loadInstanceProfile, profileNameFromArn } from './iam';
 import {
   isInternetFacingAlb,
   loadBalancerAzs,
@@ -67,7 +73,13 @@ export type Prefetchable =
   | 'staticBucket'
   | 'securityChain'
   | 'staticContent'
-  | 'labDistributions';
+  | 'labDistributions'
+  | 'caches'
+  | 'sessionTables'
+  | 'fleetProfiles'
+  | 'trails'
+  | 'detectors'
+  | 'labDashboards';
 
 export class Inventory {
   private readonly memo = new Memo();
@@ -349,6 +361,89 @@ export class Inventory {
   /** Every CloudWatch metric alarm of the region. */
   alarms(): Promise<MetricAlarm[]> {
     return loadAlarms(this.clients, this.memo);
+  }
+  // ------------------------------------------------------------ stage 04: cache, sessions, Systems Manager, audit
+
+  /** ElastiCache replication groups whose nodes sit in the lab VPC (by their cache subnet group). */
+  caches(): Promise<CacheGroup[]> {
+    return this.accountWide(
+      () => loadCacheGroups(this.clients, this.memo),
+      (cache, vpcId) => cache.vpcId === vpcId,
+    );
+  }
+
+  /**
+   * The lab's DynamoDB tables with their TTL: the stack's `SessionTable` output, tables named after the stack, and
+   * tables tagged `scalelab:lab=<stack>` (made by hand). Nothing without a lab VPC.
+   */
+  sessionTables(): Promise<LabTable[]> {
+    return this.memo.get('sessionTables', async () => {
+      const stackName = this.scope.stackName;
+      const [named, tagged, output] = await Promise.all([
+        this.accountWide(
+          () => loadNamedTables(this.clients, this.memo, stackName),
+          () => true,
+        ),
+        this.accountWide(
+          () => loadTaggedTables(this.clients, this.memo, stackName),
+          () => true,
+        ),
+        this.stackOutput('SessionTable'),
+      ]);
+      const names = [...new Set([...(output ? [output] : []), ...named, ...tagged])];
+      return Promise.all(
+        names.map(async (name) => ({ name, ttl: await loadTimeToLive(this.clients, this.memo, name) })),
+      );
+    });
+  }
+
+  /** The instance profiles of the web fleet, each with its instances and its roles' managed policies. */
+  fleetProfiles(): Promise<FleetProfile[]> {
+    return this.memo.get('fleetProfiles', async () => {
+      const byArn = new Map<string | undefined, string[]>();
+      for (const i of await this.webInstances()) {
+        const arn = i.IamInstanceProfile?.Arn;
+        byArn.set(arn, [...(byArn.get(arn) ?? []), i.InstanceId ?? '?']);
+      }
+      return Promise.all(
+        [...byArn].map(async ([arn, instanceIds]) => {
+          if (!arn) return { arn, name: undefined, instanceIds, roles: [] };
+          const name = profileNameFromArn(arn);
+          const profile = await loadInstanceProfile(this.clients, this.memo, name);
+          const roles = await Promise.all(
+            (profile?.Roles ?? []).map(async (r) => ({
+              name: r.RoleName ?? '?',
+              policyArns: await loadAttachedPolicies(this.clients, this.memo, r.RoleName ?? ''),
+            })),
+          );
+          return { arn, name, instanceIds, roles };
+        }),
+      );
+    });
+  }
+
+  /** CloudTrail trails covering the lab region (account-wide), with the logging status of the multi-region ones. */
+  trails(): Promise<TrailState[]> {
+    return this.accountWide(
+      () => loadTrails(this.clients, this.memo),
+      () => true,
+    );
+  }
+
+  /** GuardDuty detectors of the lab region (account-wide). */
+  detectors(): Promise<DetectorState[]> {
+    return this.accountWide(
+      () => loadDetectors(this.clients, this.memo),
+      () => true,
+    );
+  }
+
+  /** CloudWatch dashboards of the lab: their name starts with the stack name. */
+  labDashboards(): Promise<string[]> {
+    return this.accountWide(
+      () => loadLabDashboards(this.clients, this.memo, this.scope.stackName),
+      () => true,
+    );
   }
 }
 

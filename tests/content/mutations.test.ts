@@ -6,7 +6,13 @@ import { getLab } from '@/lib/labs/registry';
 import { deployIntoSandbox, STACK, templateText } from './harness-support';
 import { mutations, provenOutsideTheSandbox } from './mutations';
 
-const gradedStages = ['00-one-user', '01-split-database', '02-high-availability', '03-scale-out'] as const;
+const gradedStages = [
+  '00-one-user',
+  '01-split-database',
+  '02-high-availability',
+  '03-scale-out',
+  '04-cache-automate-secure',
+] as const;
 
 describe('every check can fail on its own', () => {
   it('has a mutation for every check of the graded stages', () => {

@@ -188,6 +188,62 @@ export const mutations: Mutation[] = [
     what: 'the alarm watches something else than the fleet',
     patch: [/\{ Name: AutoScalingGroupName, Value: !Ref WebAsg \}/, '{ Name: InstanceId, Value: i-0123456789abcdef0 }'],
   },
+
+  // 04 · cache, automate, secure
+  {
+    check: 'elasticache.multi-az-failover',
+    stage: '04-cache-automate-secure',
+    what: 'Multi-AZ off (automatic failover alone)',
+    patch: [/MultiAZEnabled: true/, 'MultiAZEnabled: false'],
+  },
+  {
+    check: 'sg.cache-from-app-only',
+    stage: '04-cache-automate-secure',
+    what: 'the cache also admits the whole VPC CIDR',
+    patch: [
+      /( {10}Description: Valkey from the web servers\n)/,
+      '$1        - { IpProtocol: tcp, FromPort: 6379, ToPort: 6379, CidrIp: 10.0.0.0/16 }\n',
+    ],
+  },
+  {
+    check: 'dynamodb.session-table-ttl',
+    stage: '04-cache-automate-secure',
+    what: 'TTL off on the sessions table',
+    patch: [/(AttributeName: expiresAt\n {8}Enabled: )true/, '$1false'],
+  },
+  {
+    check: 'ec2.ssm-managed',
+    stage: '04-cache-automate-secure',
+    what: 'the web role without AmazonSSMManagedInstanceCore',
+    patch: [/ {6}ManagedPolicyArns:\n {8}- .*AmazonSSMManagedInstanceCore.*\n/, ''],
+  },
+  {
+    check: 'sg.no-ssh',
+    stage: '04-cache-automate-secure',
+    what: 'SSH open to the VPC (not to the world: a "bastion" rule)',
+    patch: [
+      /( {10}Description: HTTP from the load balancer\n)/,
+      '$1        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.0.0.0/16 }\n',
+    ],
+  },
+  {
+    check: 'cloudtrail.multi-region-trail',
+    stage: '04-cache-automate-secure',
+    what: 'the trail records its home region only',
+    patch: [/IsMultiRegionTrail: true/, 'IsMultiRegionTrail: false'],
+  },
+  {
+    check: 'guardduty.enabled',
+    stage: '04-cache-automate-secure',
+    what: 'the detector is suspended',
+    patch: [/( {4}Condition: CreateDetector\n {4}Properties:\n {6}Enable: )true/, '$1false'],
+  },
+  {
+    check: 'cloudwatch.dashboard',
+    stage: '04-cache-automate-secure',
+    what: 'the dashboard is not named after the stack',
+    patch: [/DashboardName: !Sub '\$\{AWS::StackName\}-fleet'/, 'DashboardName: ops-overview'],
+  },
 ];
 
 /** HTTP probes reach a real web server; the sandbox runs none. Their failures are proven in tests/checks with a local server. */

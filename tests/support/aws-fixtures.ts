@@ -4,7 +4,9 @@ import type {
 } from '@aws-sdk/client-auto-scaling';
 import type { DescribeStacksCommandOutput } from '@aws-sdk/client-cloudformation';
 import type { ListDistributionsCommandOutput } from '@aws-sdk/client-cloudfront';
-import type { DescribeAlarmsCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { DescribeTrailsCommandOutput, GetTrailStatusCommandOutput } from '@aws-sdk/client-cloudtrail';
+import type { DescribeAlarmsCommandOutput, ListDashboardsCommandOutput } from '@aws-sdk/client-cloudwatch';
+import type { DescribeTimeToLiveCommandOutput, ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
 import type {
   DescribeAddressesCommandOutput,
   DescribeInstancesCommandOutput,
@@ -18,8 +20,19 @@ import type {
   DescribeTargetGroupsCommandOutput,
   DescribeTargetHealthCommandOutput,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { SimulatePrincipalPolicyCommandOutput } from '@aws-sdk/client-iam';
+import type {
+  DescribeCacheClustersCommandOutput,
+  DescribeCacheSubnetGroupsCommandOutput,
+  DescribeReplicationGroupsCommandOutput,
+} from '@aws-sdk/client-elasticache';
+import type { GetDetectorCommandOutput, ListDetectorsCommandOutput } from '@aws-sdk/client-guardduty';
+import type {
+  GetInstanceProfileCommandOutput,
+  ListAttachedRolePoliciesCommandOutput,
+  SimulatePrincipalPolicyCommandOutput,
+} from '@aws-sdk/client-iam';
 import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
+import type { GetResourcesCommandOutput } from '@aws-sdk/client-resource-groups-tagging-api';
 import type {
   GetBucketPolicyCommandOutput,
   GetPublicAccessBlockCommandOutput,
@@ -55,6 +68,19 @@ export interface Fixtures {
   'S3.GetBucketPolicy'?: Out<GetBucketPolicyCommandOutput>;
   'CloudFront.ListDistributions'?: Out<ListDistributionsCommandOutput>;
   'CloudWatch.DescribeAlarms'?: Out<DescribeAlarmsCommandOutput>;
+  'ElastiCache.DescribeReplicationGroups'?: Out<DescribeReplicationGroupsCommandOutput>;
+  'ElastiCache.DescribeCacheClusters'?: Out<DescribeCacheClustersCommandOutput>;
+  'ElastiCache.DescribeCacheSubnetGroups'?: Out<DescribeCacheSubnetGroupsCommandOutput>;
+  'DynamoDB.ListTables'?: Out<ListTablesCommandOutput>;
+  'DynamoDB.DescribeTimeToLive'?: Out<DescribeTimeToLiveCommandOutput>;
+  'ResourceGroupsTaggingAPI.GetResources'?: Out<GetResourcesCommandOutput>;
+  'IAM.GetInstanceProfile'?: Out<GetInstanceProfileCommandOutput>;
+  'IAM.ListAttachedRolePolicies'?: Out<ListAttachedRolePoliciesCommandOutput>;
+  'CloudTrail.DescribeTrails'?: Out<DescribeTrailsCommandOutput>;
+  'CloudTrail.GetTrailStatus'?: Out<GetTrailStatusCommandOutput>;
+  'GuardDuty.ListDetectors'?: Out<ListDetectorsCommandOutput>;
+  'GuardDuty.GetDetector'?: Out<GetDetectorCommandOutput>;
+  'CloudWatch.ListDashboards'?: Out<ListDashboardsCommandOutput>;
 }
 
 /** An AWS error as the SDK throws it: a name, a message, the HTTP status. */

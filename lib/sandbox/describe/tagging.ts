@@ -15,6 +15,17 @@ function arnOf(r: ResourceRecord, accountId: string): string {
   return `arn:aws:${service.toLowerCase()}:${r.region}:${accountId}:${resource}/${r.physicalId}`;
 }
 
+/** Does an ARN match a `ResourceTypeFilters` entry: `service` or `service:resourceType` (`dynamodb:table`)? */
+function matchesType(arn: string, filters: string[]): boolean {
+  if (!filters.length) return true;
+  const [, , service = '', , , ...rest] = arn.split(':');
+  const kind = rest.join(':').split(/[/:]/)[0] ?? '';
+  return filters.some((f) => {
+    const [fs, fk] = f.split(':');
+    return fs === service && (fk === undefined || fk === kind);
+  });
+}
+
 /** Resource Groups Tagging API: what is tagged how, across services (the clean-up survivor check uses it). */
 export const taggingHandlers: Handlers = {
   'ResourceGroupsTaggingAPI.GetResources': async (ctx) => {
@@ -27,10 +38,13 @@ export const taggingHandlers: Handlers = {
         taggable(r.type) &&
         filters.every((f) => r.tags.some((t) => t.Key === f.Key && (!f.Values?.length || f.Values.includes(t.Value)))),
     );
-    const mappings = resources.map((r) => ({
-      ResourceARN: arnOf(r, ctx.state.accountId),
-      Tags: r.tags.map((t) => ({ Key: t.Key, Value: t.Value })),
-    }));
+    const types = (ctx.input.ResourceTypeFilters ?? []) as string[];
+    const mappings = resources
+      .map((r) => ({
+        ResourceARN: arnOf(r, ctx.state.accountId),
+        Tags: r.tags.map((t) => ({ Key: t.Key, Value: t.Value })),
+      }))
+      .filter((m) => matchesType(m.ResourceARN, types));
     const p = page(mappings, ctx.input, { sizeKey: 'ResourcesPerPage', tokenKey: 'PaginationToken', maxSize: 100 });
     return { ResourceTagMappingList: p.items, PaginationToken: p.token.PaginationToken ?? '' };
   },

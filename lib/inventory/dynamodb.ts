@@ -1,0 +1,62 @@
+import { DescribeTimeToLiveCommand, paginateListTables, type TimeToLiveDescription } from '@aws-sdk/client-dynamodb';
+import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { AwsClients } from '@/lib/aws/clients';
+import { collect, type Memo } from './memo';
+
+/** A lab table and its time-to-live setting (undefined when the table does not exist). */
+export interface LabTable {
+  name: string;
+  ttl: TimeToLiveDescription | undefined;
+}
+
+/** `arn:aws:dynamodb:<region>:<account>:table/<name>` → name (not a stream's or an index's ARN). */
+export function tableNameFromArn(arn: string): string | undefined {
+  const m = /^arn:[^:]+:dynamodb:[^:]*:[^:]*:table\/([^/]+)$/.exec(arn);
+  return m?.[1];
+}
+
+/** Table names of the region that start with the lab stack's name (CloudFormation names unnamed tables so). */
+export function loadNamedTables(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
+  return memo.get('dynamodb.namedTables', async () => {
+    const names = await collect(paginateListTables({ client: clients.dynamodb }, {}), (p) => p.TableNames);
+    return names.filter((n) => n.startsWith(stackName));
+  });
+}
+
+/** Tables tagged `scalelab:lab=<stack>`: one Resource Groups Tagging API call instead of one per table. */
+export function loadTaggedTables(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
+  return memo.get('dynamodb.taggedTables', async () => {
+    const mappings = await collect(
+      paginateGetResources(
+        { client: clients.tagging },
+        { TagFilters: [{ Key: 'scalelab:lab', Values: [stackName] }], ResourceTypeFilters: ['dynamodb:table'] },
+      ),
+      (p) => p.ResourceTagMappingList,
+    );
+    return mappings.flatMap((m) => {
+      const name = tableNameFromArn(m.ResourceARN ?? '');
+      return name ? [name] : [];
+    });
+  });
+}
+
+/** A table's TTL setting, read once per run; undefined when the table does not exist. */
+export function loadTimeToLive(
+  clients: AwsClients,
+  memo: Memo,
+  table: string,
+): Promise<TimeToLiveDescription | undefined> {
+  return memo.get(`dynamodb.ttl:${table}`, async () => {
+    try {
+      const out = await clients.dynamodb.send(new DescribeTimeToLiveCommand({ TableName: table }));
+      return out.TimeToLiveDescription ?? { TimeToLiveStatus: 'DISABLED' };
+    } catch (err) {
+      if ((err as Error).name === 'ResourceNotFoundException') return undefined;
+      throw err;
+    }
+  });
+}
+
+/** TTL deletes expired items: ENABLED, or on its way there. */
+export const ttlOn = (ttl: TimeToLiveDescription | undefined): boolean =>
+  ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING';
