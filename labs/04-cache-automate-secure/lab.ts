@@ -85,7 +85,77 @@ export default defineLab({
         ko: '웹 계층이 상태를 갖지 않아야 Auto Scaling을 안심하고 쓸 수 있습니다. 인스턴스는 서로 바꿔 끼울 수 있는 부품이 되고, 상태는 공유되는 고가용성 저장소에 둡니다.',
       },
     },
+    {
+      id: 'dispatch-cost-cut',
+      prompt: {
+        en: 'The talks’ Dispatch case cut its AWS bill by about 70%. Which three changes did that?',
+        ko: '발표에 나온 디스패치 사례는 AWS 비용을 약 70% 줄였습니다. 어떤 세 가지 변화 덕분이었을까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'A lighter web server (Nginx instead of Apache), caches with ElastiCache, and right-sized instance types',
+            ko: '더 가벼운 웹 서버(Apache 대신 Nginx), ElastiCache 캐시 도입, 알맞은 인스턴스 유형으로 변경',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            en: 'Moving every server to one Availability Zone and turning off backups',
+            ko: '모든 서버를 한 가용 영역으로 모으고 백업 끄기',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            en: 'Buying larger instances so that fewer of them were needed',
+            ko: '더 큰 인스턴스를 사서 대수를 줄이기',
+          },
+        },
+      ],
+      answer: ['a'],
+      explanation: {
+        en: 'Nginx serves the same traffic with less memory and CPU, and caches in front of the web tier and the database take the repeated work away from them. With less work left, every instance could be a smaller type. Availability was not traded away: the database stayed Multi-AZ.',
+        ko: 'Nginx는 같은 트래픽을 더 적은 메모리와 CPU로 처리하고, 웹 계층과 데이터베이스 앞의 캐시가 반복되는 작업을 덜어 줍니다. 남은 일이 줄어드니 인스턴스마다 더 작은 유형을 쓸 수 있었습니다. 가용성을 희생한 것도 아닙니다. 데이터베이스는 계속 Multi-AZ였습니다.',
+      },
+    },
+    {
+      id: 'trail-vs-guardduty',
+      prompt: {
+        en: 'How do CloudTrail and GuardDuty divide the work?',
+        ko: 'CloudTrail과 GuardDuty는 일을 어떻게 나눌까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'CloudTrail records every API call; GuardDuty analyses those records, VPC flow logs and DNS logs and reports threats',
+            ko: 'CloudTrail은 모든 API 호출을 기록하고, GuardDuty는 그 기록과 VPC 흐름 로그, DNS 로그를 분석해 위협을 알려 준다',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            en: 'CloudTrail blocks attacks at the network edge; GuardDuty stores the logs',
+            ko: 'CloudTrail은 네트워크 경계에서 공격을 막고, GuardDuty는 로그를 저장한다',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            en: 'They do the same thing; one is enough',
+            ko: '둘은 같은 일을 하므로 하나만 있으면 된다',
+          },
+        },
+      ],
+      answer: ['a'],
+      explanation: {
+        en: 'A trail is the record: who called which API, when and from where, kept in S3 for as long as you need. GuardDuty is the reader: it watches that record and the network logs continuously and raises findings such as credentials used from an unusual place. Neither blocks traffic; that is the job of security groups, AWS WAF and AWS Shield.',
+        ko: '추적은 기록입니다. 누가, 언제, 어디서 어떤 API를 호출했는지를 필요한 만큼 S3에 보관합니다. GuardDuty는 그 기록을 읽는 쪽입니다. 이 기록과 네트워크 로그를 계속 살피다가 낯선 곳에서 쓰인 자격 증명 같은 결과를 알려 줍니다. 둘 다 트래픽을 막지는 않습니다. 그것은 보안 그룹, AWS WAF, AWS Shield가 할 일입니다.',
+      },
+    },
   ],
   templates: { start: 'start.yaml', solution: 'solution.yaml' },
-  status: 'coming-soon',
+  status: 'complete',
 });
