@@ -13,7 +13,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const stages = ['00-one-user', '01-split-database', '02-high-availability', '03-scale-out'] as const;
+const stages = [
+  '00-one-user',
+  '01-split-database',
+  '02-high-availability',
+  '03-scale-out',
+  '04-cache-automate-secure',
+] as const;
 const solution = (stage: string) => readFileSync(`templates/${stage}/solution.yaml`, 'utf8');
 
 async function waitForAttr(page: Page, selector: string, attr: string, value: string, timeout = 60_000) {
@@ -27,10 +33,10 @@ async function waitForAttr(page: Page, selector: string, attr: string, value: st
 /**
  * The template-editor path of the labs, in Korean: at each stage the learner's template becomes the stage's solution
  * (what the steps' editor tabs build, change by change), is previewed as a change set, deployed into the sandbox, and
- * graded; the next stage unlocks each time, up to stage 04.
+ * graded; the next stage unlocks each time, up to stage 05.
  */
-describe('the journey from one user to ten thousand, in the sandbox', () => {
-  it('goes 00 → 01 → 02 → 03 through the template editor and unlocks 04', async () => {
+describe('the journey from one user to a hundred thousand, in the sandbox', () => {
+  it('goes 00 → 01 → 02 → 03 → 04 through the template editor and unlocks 05', async () => {
     const ctx = await newLearnerContext(browser, 'ko-KR');
     const page = await ctx.newPage();
     for (const stage of stages) {
@@ -66,9 +72,7 @@ describe('the journey from one user to ten thousand, in the sandbox', () => {
     for (const stage of stages) {
       await expect(page.locator(`li[data-stage="${stage}"]`).getAttribute('data-status')).resolves.toBe('completed');
     }
-    await expect(page.locator('li[data-stage="04-cache-automate-secure"]').getAttribute('data-status')).resolves.toBe(
-      'unlocked',
-    );
+    await expect(page.locator('li[data-stage="05-decouple"]').getAttribute('data-status')).resolves.toBe('unlocked');
     await page.screenshot({ path: 'test-results/e2e/journey-ko-after-03.png', fullPage: false });
     await ctx.close();
   });
