@@ -41,3 +41,22 @@ export function editorYaml(source: string): string[] {
 export function templateData<T = Record<string, unknown>>(text: string): T {
   return toPlain(parseTemplate(text, 'snippet.yaml').root) as T;
 }
+
+/** Is `block` a run of consecutive lines of `template`, all shifted by the same indentation? */
+export function isExcerpt(block: string, template: string): boolean {
+  const want = block.split('\n');
+  const have = template.split('\n');
+  const first = want[0] as string;
+  for (let i = 0; i + want.length <= have.length; i++) {
+    const line = have[i] as string;
+    if (!line.endsWith(first)) continue;
+    const indent = line.slice(0, line.length - first.length);
+    if (indent.trim() !== '') continue;
+    const same = want.every((w, k) => {
+      const h = have[i + k] as string;
+      return w === '' ? h.trim() === '' : h === indent + w;
+    });
+    if (same) return true;
+  }
+  return false;
+}

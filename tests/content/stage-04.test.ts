@@ -1,13 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allChecks } from '@/checkers';
-import { diagrams } from '@/components/diagrams';
 import lab from '@/labs/04-cache-automate-secure/lab';
-import type { Locale } from '@/lib/i18n/locales';
-import { type CompiledLab, compileLabMdx, mdxComponentNames } from '@/lib/labs/compile';
-import { mdxPath } from '@/lib/labs/content';
-import { checksPerStep, editorYaml, stepBodies, tabKinds, templateData } from './mdx-helpers';
+import { describeLabPages, loadLab, locales } from './lab-contract';
+import { editorYaml, isExcerpt, stepBodies } from './mdx-helpers';
 
 /** The step that teaches each check: check definitions link to these anchors. */
 const stepOfCheck: Record<string, string> = {
@@ -31,26 +26,6 @@ const steps = [
   'dashboard',
   'clean-up',
 ];
-const locales: Locale[] = ['en', 'ko'];
-
-/** Is `block` a run of consecutive lines of `template`, all shifted by the same indentation? */
-function isExcerpt(block: string, template: string): boolean {
-  const want = block.split('\n');
-  const have = template.split('\n');
-  const first = want[0] as string;
-  for (let i = 0; i + want.length <= have.length; i++) {
-    const line = have[i] as string;
-    if (!line.endsWith(first)) continue;
-    const indent = line.slice(0, line.length - first.length);
-    if (indent.trim() !== '') continue;
-    const same = want.every((w, k) => {
-      const h = have[i + k] as string;
-      return w === '' ? h.trim() === '' : h === indent + w;
-    });
-    if (same) return true;
-  }
-  return false;
-}
 
 interface Template {
   Resources: Record<string, { Type: string; Condition?: string; Properties: Record<string, unknown> }>;
@@ -58,21 +33,8 @@ interface Template {
   Parameters: Record<string, unknown>;
 }
 
-const sources = {} as Record<Locale, string>;
-const compiled = {} as Record<Locale, CompiledLab>;
-const text = {} as Record<'start' | 'solution', string>;
-const template = {} as Record<'start' | 'solution', Template>;
-
-beforeAll(async () => {
-  for (const name of ['start', 'solution'] as const) {
-    text[name] = await readFile(join(process.cwd(), 'templates', '04-cache-automate-secure', `${name}.yaml`), 'utf8');
-    template[name] = templateData<Template>(text[name]);
-  }
-  for (const locale of locales) {
-    sources[locale] = await readFile(mdxPath('04-cache-automate-secure', locale), 'utf8');
-    compiled[locale] = await compileLabMdx(sources[locale], `labs/04-cache-automate-secure/${locale}.mdx`);
-  }
-}, 120_000);
+const loaded = loadLab<Template>('04-cache-automate-secure');
+const { sources, text, template } = loaded;
 
 describe('lab 04 metadata', () => {
   it('is the complete cache-automate-secure stage, grading the eight stage-04 checks in teaching order', () => {
@@ -110,68 +72,13 @@ describe('lab 04 metadata', () => {
   });
 });
 
-describe.each(locales)('lab 04 in %s', (locale) => {
-  it('compiles', () => {
-    expect(compiled[locale].code.length).toBeGreaterThan(1000);
-  });
-
-  it('has the nine steps in order, clean-up last', () => {
-    expect(compiled[locale].stepIds).toEqual(steps);
-  });
-
-  it('puts every check of the stage in the step that teaches it, once', () => {
-    const perStep = checksPerStep(sources[locale]);
-    expect([...perStep.keys()]).toEqual(steps);
-    for (const [check, step] of Object.entries(stepOfCheck)) {
-      expect(perStep.get(step), `${check} in #${step}`).toContain(check);
-    }
-    expect(compiled[locale].checkIds).toEqual(lab.checks);
-  });
-
-  it('gives every step a template-editor tab and a console or CLI tab', () => {
-    for (const [id, body] of stepBodies(sources[locale])) {
-      const kinds = tabKinds(body);
-      expect(kinds[0], id).toBe('editor');
-      expect(
-        kinds.some((k) => k === 'console' || k === 'cli'),
-        id,
-      ).toBe(true);
-    }
-  });
-
-  it('uses only the components a lab may use', () => {
-    for (const name of compiled[locale].components) expect(mdxComponentNames, name).toContain(name);
-  });
-
-  it('shows the cache-automate-secure diagram, the quiz and the cost note', () => {
-    expect(compiled[locale].diagramNames).toEqual(['cache-automate-secure']);
-    for (const name of compiled[locale].diagramNames) expect(Object.keys(diagrams)).toContain(name);
-    expect(compiled[locale].components).toEqual(expect.arrayContaining(['Quiz', 'CostNote', 'Tabs', 'Tab', 'Callout']));
-  });
-
-  it('shows only YAML the templates really contain in the editor tabs', () => {
-    const blocks = editorYaml(sources[locale]);
-    expect(blocks.length).toBeGreaterThan(10);
-    expect(isExcerpt('CacheReplicationGroup:\n  Type: AWS::ElastiCache::CacheCluster', text.solution)).toBe(false);
-    for (const block of blocks) {
-      expect(isExcerpt(block, text.solution) || isExcerpt(block, text.start), block).toBe(true);
-    }
-  });
-});
-
-describe('lab 04 in both languages', () => {
-  it('has the same step ids, checks, components and editor YAML in English and Korean', () => {
-    expect(compiled.ko.stepIds).toEqual(compiled.en.stepIds);
-    expect(compiled.ko.checkIds).toEqual(compiled.en.checkIds);
-    expect([...compiled.ko.components].sort()).toEqual([...compiled.en.components].sort());
-    expect(editorYaml(sources.ko)).toEqual(editorYaml(sources.en));
-  });
-
-  it('titles every Korean step in Korean', () => {
-    const titles = [...sources.ko.matchAll(/<Step\b[^>]*\btitle="([^"]+)"/g)].map((m) => m[1] as string);
-    expect(titles).toHaveLength(steps.length);
-    for (const title of titles) expect(title).toMatch(/[가-힣]/);
-  });
+describeLabPages(loaded, {
+  label: 'lab 04',
+  checkIds: lab.checks,
+  steps,
+  stepOfCheck,
+  diagram: 'cache-automate-secure',
+  notAnExcerpt: 'CacheReplicationGroup:\n  Type: AWS::ElastiCache::CacheCluster',
 });
 
 describe('the editor path evolves start.yaml into solution.yaml', () => {
