@@ -1,5 +1,5 @@
 import type { AutoScalingGroup, ScalingPolicy } from '@aws-sdk/client-auto-scaling';
-import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
+import type { Stack } from '@aws-sdk/client-cloudformation';
 import type { DistributionSummary } from '@aws-sdk/client-cloudfront';
 import type { MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import {
@@ -18,6 +18,7 @@ import {
 import type { LoadBalancer, TargetGroup, TargetHealthDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { type DBInstance, paginateDescribeDBInstances } from '@aws-sdk/client-rds';
 import type { AwsClients } from '@/lib/aws/clients';
+import { currentStack } from '@/lib/stacks/current-stack';
 import { asgSubnetIds, loadAutoScalingGroups, loadScalingPolicies } from './auto-scaling';
 import { loadDistributions, type StaticContent, traceLabDistributions, traceStaticContent } from './cloudfront';
 import { loadTrails, type TrailState } from './cloudtrail';
@@ -107,18 +108,7 @@ export class Inventory {
 
   /** The lab stack, or undefined when it does not exist (yet, or any more). */
   stack(): Promise<Stack | undefined> {
-    return this.memo.get('stack', async () => {
-      try {
-        const out = await this.clients.cloudformation.send(
-          new DescribeStacksCommand({ StackName: this.scope.stackName }),
-        );
-        return out.Stacks?.find((s) => s.StackStatus !== 'DELETE_COMPLETE');
-      } catch (err) {
-        if ((err as Error).name === 'ValidationError' && /does not exist/.test((err as Error).message))
-          return undefined;
-        throw err;
-      }
-    });
+    return this.memo.get('stack', () => currentStack(this.clients, this.scope.stackName));
   }
 
   async stackOutput(key: string): Promise<string | undefined> {

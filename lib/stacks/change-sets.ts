@@ -3,13 +3,14 @@ import {
   CreateChangeSetCommand,
   DeleteChangeSetCommand,
   DescribeChangeSetCommand,
-  DescribeStacksCommand,
   ExecuteChangeSetCommand,
-  type Stack,
   waitUntilChangeSetCreateComplete,
 } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '@/lib/aws/clients';
+import { currentStack } from './current-stack';
 import { StackError } from './errors';
+
+export { currentStack };
 
 /** Types whose replacement loses data: the preview warns before such a change is executed. */
 const STATEFUL = new Set([
@@ -46,17 +47,6 @@ export interface PrepareInput {
   templateBody: string;
   parameters?: Record<string, string>;
   tags?: Record<string, string>;
-}
-
-/** The stack as it is now, or undefined when there is none (a deleted stack counts as none). */
-export async function currentStack(clients: AwsClients, stackName: string): Promise<Stack | undefined> {
-  try {
-    const out = await clients.cloudformation.send(new DescribeStacksCommand({ StackName: stackName }));
-    return out.Stacks?.find((s) => s.StackStatus !== 'DELETE_COMPLETE');
-  } catch (err) {
-    if ((err as Error).name === 'ValidationError' && /does not exist/.test((err as Error).message)) return undefined;
-    throw err;
-  }
 }
 
 /**
