@@ -1,17 +1,10 @@
 /**
  * The CloudFormation resource specification, from `@aws-cdk/aws-service-spec`: every resource type's properties,
- * their types, required-ness, attributes and replacement behaviour. Loading it costs ~600 ms, so it is loaded once,
- * on first use, and shared.
+ * their types, required-ness, attributes and replacement behaviour. Parsing the whole database costs seconds, so the
+ * spec is read per service from slices of it (`spec-slices.ts`), on first use of a type, and shared.
  */
-import { loadAwsServiceSpec } from '@aws-cdk/aws-service-spec';
-import type {
-  Attribute,
-  Property,
-  PropertyType,
-  Resource,
-  SpecDatabase,
-  TypeDefinition,
-} from '@aws-cdk/service-spec-types';
+import type { Attribute, Property, PropertyType, Resource, TypeDefinition } from '@aws-cdk/service-spec-types';
+import { SliceReader, serviceOf, slicesDir } from './spec-slices';
 
 export type { Attribute, Property, PropertyType, Resource, TypeDefinition };
 export type Replacement = 'yes' | 'no' | 'maybe';
@@ -20,27 +13,29 @@ export class Spec {
   private readonly byType = new Map<string, Resource | undefined>();
   private typeNames: string[] | undefined;
 
-  constructor(private readonly db: SpecDatabase) {}
+  constructor(private readonly slices: SliceReader) {}
 
   resource(cloudFormationType: string): Resource | undefined {
     if (!this.byType.has(cloudFormationType)) {
-      const found = this.db.lookup('resource', 'cloudFormationType', 'equals', cloudFormationType);
-      this.byType.set(cloudFormationType, found[0]);
+      const found = this.slices.slice(serviceOf(cloudFormationType))?.resources[cloudFormationType];
+      this.byType.set(cloudFormationType, found);
     }
     return this.byType.get(cloudFormationType);
   }
 
+  /** A property type's definition; the resource that uses it has been looked up first, which reads its slice. */
   typeDefinition(type: Extract<PropertyType, { type: 'ref' }>): TypeDefinition | undefined {
-    try {
-      return this.db.get('typeDefinition', type.reference);
-    } catch {
-      return undefined;
-    }
+    return this.slices.typeDefinition(type.reference.$ref);
   }
 
   resourceTypeNames(): string[] {
-    this.typeNames ??= this.db.all('resource').map((r) => r.cloudFormationType);
+    this.typeNames ??= this.slices.typeNames();
     return this.typeNames;
+  }
+
+  /** How many service slices have been read (the bench reports it). */
+  get slicesRead(): number {
+    return this.slices.reads;
   }
 
   /** Whether changing a top-level property replaces the resource; an unknown type or property answers 'maybe'. */
@@ -62,7 +57,7 @@ let loadMillis: number | undefined;
 export function loadSpec(): Promise<Spec> {
   loading ??= (async () => {
     const started = performance.now();
-    const spec = new Spec(await loadAwsServiceSpec());
+    const spec = new Spec(new SliceReader(slicesDir()));
     loadMillis = performance.now() - started;
     return spec;
   })();
