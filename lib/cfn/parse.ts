@@ -4,6 +4,7 @@
  */
 import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { asMap, asSeq, asString, get } from './nodes';
+import { aliasExpansionProblem, depthProblem, MAX_NESTING_DEPTH, sourceLimitProblem } from './parse-limits';
 import { SHORT_TAGS, yamlTags } from './tags';
 import {
   INTRINSICS,
@@ -37,6 +38,12 @@ export function parseTemplate(text: string, file = '<template>'): Template {
   const fail = (pos: Position, rule: string, message: string) =>
     template.diagnostics.push({ file, ...pos, severity: 'error', rule, message });
 
+  // Size and flow nesting before any parse work; alias expansion right after parsing, before any node is built.
+  const tooMuch = sourceLimitProblem(text);
+  if (tooMuch) {
+    fail(positionAt(text, tooMuch.offset), tooMuch.rule, tooMuch.message);
+    return template;
+  }
   if (format === 'json') {
     const problem = jsonProblem(text);
     if (problem) {
@@ -54,14 +61,29 @@ export function parseTemplate(text: string, file = '<template>'): Template {
     );
   }
   if (template.diagnostics.length) return template;
+  const expansion = aliasExpansionProblem(doc);
+  if (expansion) {
+    fail(positionAt(text, expansion.offset), expansion.rule, expansion.message);
+    return template;
+  }
 
   const pos = (offset: number | undefined): Position => {
     const p = lines.linePos(offset ?? 0);
     return { line: p.line, column: p.col };
   };
-  // `depth` stops an alias that contains itself (`&a [*a]`) from recursing forever.
+  // Block nesting (indentation) is bounded here; aliases were sized above, so an alias that contains itself never
+  // gets this far.
+  let tooDeep = false;
   const convert = (value: unknown, depth = 0): Node => {
-    if (depth > 200) return { kind: 'scalar', value: null, pos: pos(0) };
+    if (depth > MAX_NESTING_DEPTH) {
+      const at = (value as { range?: [number, number, number] })?.range?.[0] ?? 0;
+      if (!tooDeep) {
+        const problem = depthProblem(at);
+        fail(pos(at), problem.rule, problem.message);
+      }
+      tooDeep = true;
+      return { kind: 'scalar', value: null, pos: pos(at) };
+    }
     if (isAlias(value)) return convert((value as Alias).resolve(doc as Document), depth + 1);
     const node = value as { range?: [number, number, number]; tag?: string };
     const start = node?.range?.[0] ?? 0;
@@ -95,6 +117,7 @@ export function parseTemplate(text: string, file = '<template>'): Template {
   };
 
   const root = doc.contents ? convert(doc.contents) : undefined;
+  if (tooDeep) return template;
   if (root?.kind !== 'map') {
     fail(root?.pos ?? { line: 1, column: 1 }, 'template-structure', 'A template must be a mapping of sections.');
     return template;
