@@ -16,7 +16,7 @@ export async function buildProgram(): Promise<Command> {
     .version('0.1.0')
     .showHelpAfterError();
   const files = readdirSync(join(here, 'commands'))
-    .filter((f) => /\.ts$/.test(f) && !f.endsWith('.test.ts'))
+    .filter((f) => /\.(ts|js)$/.test(f) && !/\.(test|d)\.ts$/.test(f)) // .js: the precompiled CLI (cli/build.js)
     .sort();
   for (const file of files) {
     const mod = (await import(join(here, 'commands', file))) as Partial<CommandModule>;
