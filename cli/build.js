@@ -32,7 +32,7 @@ export async function buildCli() {
     target: 'node20',
     packages: 'external',
     metafile: true,
-    logLevel: 'error',
+    logLevel: 'silent', // a failed build throws; bin.js then runs the sources through tsx, which reports the error
   });
   const inputs = Object.keys(result.metafile.inputs).map((p) => relative(root, join(root, p)));
   const tmp = `${currentFile}.${id}`;
