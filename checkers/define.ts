@@ -66,5 +66,5 @@ export const skipped = (message: Localized, evidence: Evidence[] = []): CheckOut
 export const noLabYet = (): CheckOutcome =>
   fail({
     en: 'No lab VPC found: launch the stage template first.',
-    ko: '실습 VPC가 없습니다. 먼저 단계 템플릿을 배포하세요.',
+    ko: '실습 VPC가 없습니다. 먼저 스테이지 템플릿을 배포하세요.',
   });

@@ -12,7 +12,7 @@ export default defineCheck({
   },
   hint: {
     en: 'Launch the stage template, or start an instance tagged scalelab:role=web in the lab VPC.',
-    ko: '단계 템플릿을 배포하거나, 실습 VPC에 scalelab:role=web 태그를 단 인스턴스를 시작하세요.',
+    ko: '스테이지 템플릿을 배포하거나, 실습 VPC에 scalelab:role=web 태그를 단 인스턴스를 시작하세요.',
   },
   step: 'launch',
   remediation: {

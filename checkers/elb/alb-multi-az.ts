@@ -9,7 +9,7 @@ export default defineCheck({
   reads: ['loadBalancers'],
   title: {
     en: 'An internet-facing Application Load Balancer spans two Availability Zones',
-    ko: '인터넷 연결 Application Load Balancer가 두 가용 영역에 걸쳐 있다',
+    ko: '인터넷 경계 Application Load Balancer가 두 가용 영역에 걸쳐 있다',
   },
   why: {
     en: 'Don’t put all your eggs in one basket: with subnets in two AZs the load balancer keeps answering when one AZ goes dark, and it is the one stable entry point while instances come and go behind it.',
@@ -17,7 +17,7 @@ export default defineCheck({
   },
   hint: {
     en: 'Create an internet-facing ALB in the lab VPC with one public subnet in each of two AZs.',
-    ko: '실습 VPC에 인터넷 연결 ALB를 만들고, 서로 다른 두 AZ의 퍼블릭 서브넷을 하나씩 지정하세요.',
+    ko: '실습 VPC에 인터넷 경계 ALB를 만들고, 서로 다른 두 AZ의 퍼블릭 서브넷을 하나씩 지정하세요.',
   },
   step: 'alb',
   remediation: {
@@ -39,7 +39,7 @@ export default defineCheck({
         ? fail(
             {
               en: `No internet-facing Application Load Balancer in the lab VPC; found ${others}.`,
-              ko: `실습 VPC에 인터넷 연결 Application Load Balancer가 없습니다. 찾은 것: ${others}.`,
+              ko: `실습 VPC에 인터넷 경계 Application Load Balancer가 없습니다. 찾은 것: ${others}.`,
             },
             lbs.map((lb) => lbEvidence(lb)),
           )

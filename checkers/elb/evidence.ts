@@ -33,5 +33,5 @@ export function targetEvidence(target: PlacedTarget, targetGroup: string): Evide
 
 export const noAlb = {
   en: 'No internet-facing Application Load Balancer in the lab VPC yet.',
-  ko: '실습 VPC에 아직 인터넷 연결(internet-facing) Application Load Balancer가 없습니다.',
+  ko: '실습 VPC에 아직 인터넷 경계(internet-facing) Application Load Balancer가 없습니다.',
 };

@@ -37,7 +37,7 @@ export default defineCheck({
     if (!host)
       return fail({
         en: 'No ALB DNS name to send requests to (no AlbDnsName output, no internet-facing ALB).',
-        ko: '요청을 보낼 ALB DNS 이름이 없습니다 (AlbDnsName 출력도, 인터넷 연결 ALB도 없음).',
+        ko: '요청을 보낼 ALB DNS 이름이 없습니다 (AlbDnsName 출력도, 인터넷 경계 ALB도 없음).',
       });
     const url = `http://${host}/`;
     if (inv.isSandbox) {

@@ -38,7 +38,7 @@ function sentence(link: ChainLink) {
 const missingTier = {
   alb: {
     en: 'No internet-facing ALB in the lab VPC: the security chain starts at its security group.',
-    ko: '실습 VPC에 인터넷 연결 ALB가 없습니다. 보안 체인은 ALB의 보안 그룹에서 시작합니다.',
+    ko: '실습 VPC에 인터넷 경계 ALB가 없습니다. 보안 체인은 ALB의 보안 그룹에서 시작합니다.',
   },
   web: {
     en: 'No web instance behind the ALB (or tagged scalelab:role=web) in the lab VPC.',

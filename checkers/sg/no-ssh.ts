@@ -30,7 +30,7 @@ export default defineCheck({
   },
   why: {
     en: 'With Session Manager there is no reason left to open SSH, not to the world (stage 00 closed that), not to an office range, not to a bastion host. A closed port cannot be brute-forced, and keys cannot leak when there are none.',
-    ko: 'Session Manager가 있으면 SSH를 열 이유가 남지 않습니다. 전 세계에도(00단계에서 닫았습니다), 사무실 대역에도, 배스천 호스트에도 열 필요가 없습니다. 닫힌 포트는 무차별 대입 공격을 받을 수 없고, 키가 없으면 유출될 키도 없습니다.',
+    ko: 'Session Manager가 있으면 SSH를 열 이유가 남지 않습니다. 전 세계에도(00 스테이지에서 닫았습니다), 사무실 대역에도, 배스천 호스트에도 열 필요가 없습니다. 닫힌 포트는 무차별 대입 공격을 받을 수 없고, 키가 없으면 유출될 키도 없습니다.',
   },
   hint: {
     en: 'Delete every inbound rule that covers port 22 (a CIDR, a bastion SG or an all-traffic rule) and use Session Manager for shell access.',

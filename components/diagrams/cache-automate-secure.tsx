@@ -18,13 +18,13 @@ const text = {
     account: 'account security',
   },
   ko: {
-    title: '04단계 아키텍처: 캐시, 세션, Systems Manager, 계정 보안',
+    title: '04 스테이지 아키텍처: 캐시, 세션, Systems Manager, 계정 보안',
     description:
-      'Application Load Balancer 뒤의 Auto Scaling 웹 인스턴스들은 자주 읽는 데이터를 ElastiCache 복제 그룹(가용 영역 A의 주 노드, B의 복제본)에서 읽고, 없으면 Multi-AZ RDS 데이터베이스를 조회하며, 세션은 TTL을 켠 DynamoDB 테이블에 저장합니다. 운영자는 SSH 대신 Systems Manager Session Manager로 인스턴스에 접속합니다. CloudWatch, CloudTrail, GuardDuty가 계정을 지켜봅니다.',
+      'Application Load Balancer 뒤의 Auto Scaling 웹 인스턴스들은 자주 읽는 데이터를 ElastiCache 복제 그룹(가용 영역 A의 기본 노드, B의 복제본)에서 읽고, 없으면 Multi-AZ RDS 데이터베이스를 조회하며, 세션은 TTL을 켠 DynamoDB 테이블에 저장합니다. 운영자는 SSH 대신 Systems Manager Session Manager로 인스턴스에 접속합니다. CloudWatch, CloudTrail, GuardDuty가 계정을 지켜봅니다.',
     asg: 'Auto Scaling 그룹 · SSM 에이전트 · 22번 포트 없음',
-    primary: '주 노드',
+    primary: '기본 노드',
     replica: '복제본',
-    rdsPrimary: 'RDS 주 인스턴스',
+    rdsPrimary: '기본 DB 인스턴스',
     rdsStandby: 'RDS 대기',
     ssmSub: 'SSH 없이 셸 접속',
     ddbSub: '세션 · TTL',

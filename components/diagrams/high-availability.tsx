@@ -17,11 +17,11 @@ const text = {
     chain3: 'DB SG ← 3306 from web SG',
   },
   ko: {
-    title: '02단계 아키텍처: 로드 밸런서와 Multi-AZ 데이터베이스',
+    title: '02 스테이지 아키텍처: 로드 밸런서와 Multi-AZ 데이터베이스',
     description:
-      'Route 53이 사용자를 두 가용 영역에 노드를 둔 인터넷 연결 Application Load Balancer로 보냅니다. 로드 밸런서는 각 가용 영역의 웹 인스턴스로 요청을 나눕니다. 두 웹 인스턴스는 가용 영역 A의 RDS 주 인스턴스를 쓰고, 주 인스턴스는 가용 영역 B의 대기 인스턴스로 동기식 복제를 하며 장애가 나면 대기 인스턴스가 자동으로 넘겨받습니다. 보안 그룹은 로드 밸런서, 웹, 데이터베이스 순으로 이어집니다.',
+      'Route 53이 사용자를 두 가용 영역에 노드를 둔 인터넷 경계 Application Load Balancer로 보냅니다. 로드 밸런서는 각 가용 영역의 웹 인스턴스로 요청을 나눕니다. 두 웹 인스턴스는 가용 영역 A의 RDS 기본 DB 인스턴스를 쓰고, 기본 DB 인스턴스는 가용 영역 B의 대기 인스턴스로 동기식 복제를 하며 장애가 나면 대기 인스턴스가 자동으로 넘겨받습니다. 보안 그룹은 로드 밸런서, 웹, 데이터베이스 순으로 이어집니다.',
     web: 'EC2 웹',
-    primary: 'RDS 주 인스턴스',
+    primary: '기본 DB 인스턴스',
     standby: 'RDS 대기 인스턴스',
     primarySub: 'MySQL · Multi-AZ',
     standbySub: '장애 조치 대기',
