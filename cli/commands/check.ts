@@ -10,8 +10,9 @@ import type { AwsClients } from '@/lib/aws/clients';
 import { GRADING_DEFAULTS, type GradeTarget, gradeAccounts, profileClients, roleClients } from '@/lib/grading';
 import { renderAccountText } from '@/lib/grading/reports';
 import { isLocale } from '@/lib/i18n/locales';
+import { StoreUnavailableError } from '../store';
 import { type CommandIo, positiveNumber, processIo, stageFromOption, UsageError } from './grade';
-import { cliSandbox } from './sandbox';
+import { type CliSandbox, cliSandbox } from './sandbox';
 
 export interface CheckCommandOptions {
   stage?: string;
@@ -62,9 +63,18 @@ export async function runCheck(
   }
   const { stage, target, json, locale, timeoutMs } = input;
   let makeClients = deps.makeClients;
+  let sandbox: CliSandbox | undefined;
   if (!makeClients && opts.sandbox) {
-    const sandbox = await cliSandbox(opts.sandbox, 0);
-    makeClients = (t, log) => sandbox.clientsFor(t.region, { log });
+    // The sandbox accounts of the store the site uses: DATABASE_URL when set, else the embedded one.
+    try {
+      sandbox = await cliSandbox(opts.sandbox, 0);
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      io.stderr(`${err.message}\n`);
+      return 1;
+    }
+    const opened = sandbox;
+    makeClients = (t, log) => opened.clientsFor(t.region, { log });
   } else if (!makeClients && opts.roleArn) {
     const role = { roleArn: opts.roleArn, externalId: opts.externalId ?? '' };
     makeClients = (t, log) =>
@@ -88,7 +98,7 @@ export async function runCheck(
     makeClients:
       makeClients ??
       ((t, log) => profileClients({ region: t.region, ...(opts.profile ? { profile: opts.profile } : {}) }, log)),
-  });
+  }).finally(() => sandbox?.close());
   const grade = run.accounts[0];
   if (!grade) throw new Error('No account was graded.');
   io.stdout(json ? `${JSON.stringify(grade, null, 2)}\n` : renderAccountText(grade, locale));

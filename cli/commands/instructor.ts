@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { createInstructor, InstructorExistsError } from '@/lib/instructors/accounts';
+import { openCliStores, StoreUnavailableError } from '../store';
 
 export function register(program: Command): void {
   const instructor = program.command('instructor').description('Manage instructor accounts');
@@ -57,8 +58,14 @@ export async function runCreate(
       return 2;
     }
   }
-  const { openInstructorStores } = await import('@/lib/progress/instructor-store');
-  const stores = await openInstructorStores({ url: process.env.DATABASE_URL || undefined });
+  let stores: Awaited<ReturnType<typeof openCliStores>>;
+  try {
+    stores = await openCliStores();
+  } catch (e) {
+    if (!(e instanceof StoreUnavailableError)) throw e;
+    err(e.message);
+    return 1;
+  }
   try {
     const created = await createInstructor(stores.instructors, { email, password });
     out(`Instructor ${created.email} created. Sign in at /en/instructor/login.`);

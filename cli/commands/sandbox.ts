@@ -9,19 +9,39 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import type { Command } from 'commander';
 import { createSandbox, type Sandbox } from '@/lib/sandbox';
+import { openCliStore, StoreUnavailableError } from '../store';
 
-/** A sandbox for the CLI: the accounts of the local store when it opens, else a throw-away one in memory. */
-export async function cliSandbox(accountId: string | undefined, speed: number): Promise<Sandbox> {
+export type CliSandbox = Sandbox & { close(): Promise<void> };
+
+/**
+ * A sandbox for the CLI over the accounts of the store (DATABASE_URL, else the embedded one), so what `sandbox deploy`
+ * creates, `sandbox describe` and the site find. When the store cannot be opened this throws StoreUnavailableError
+ * saying why: there is no silent throw-away sandbox.
+ */
+export async function cliSandbox(accountId: string | undefined, speed: number): Promise<CliSandbox> {
+  const store = await openCliStore();
+  const persistence = {
+    load: (id: string) => store.loadSandboxState(id),
+    save: (id: string, state: unknown) => store.saveSandboxState(id, state),
+  };
+  const sandbox = createSandbox({ accountId: accountId ?? '000000000000', persistence, speed });
+  return Object.assign(sandbox, {
+    async close() {
+      await sandbox.settled();
+      await store.close();
+    },
+  });
+}
+
+/** Open the CLI's sandbox, or print why the store is unavailable and set exit code 1. */
+async function openOrExplain(accountId: string | undefined, speed: number): Promise<CliSandbox | undefined> {
   try {
-    const { openStore } = await import('@/lib/progress');
-    const store = await openStore();
-    const persistence = {
-      load: (id: string) => store.loadSandboxState(id),
-      save: (id: string, state: unknown) => store.saveSandboxState(id, state),
-    };
-    return createSandbox({ accountId: accountId ?? '000000000000', persistence, speed });
-  } catch {
-    return createSandbox({ accountId, speed });
+    return await cliSandbox(accountId, speed);
+  } catch (err) {
+    if (!(err instanceof StoreUnavailableError)) throw err;
+    console.error(err.message);
+    process.exitCode = 1;
+    return undefined;
   }
 }
 
@@ -54,7 +74,8 @@ export function register(program: Command): void {
         template: string,
         opts: { stack?: string; param: string[]; account?: string; region: string; speed: string },
       ) => {
-        const sb = await cliSandbox(opts.account, Number(opts.speed));
+        const sb = await openOrExplain(opts.account, Number(opts.speed));
+        if (!sb) return;
         const cfn = sb.clientsFor(opts.region).cloudformation;
         const name =
           opts.stack ??
@@ -73,6 +94,7 @@ export function register(program: Command): void {
         } catch (err) {
           console.error(`${(err as Error).name}: ${(err as Error).message}`);
           process.exitCode = 1;
+          await sb.close();
           return;
         }
         let seen = 0;
@@ -92,7 +114,7 @@ export function register(program: Command): void {
           }
           await new Promise((r) => setTimeout(r, 500));
         }
-        await sb.settled();
+        await sb.close();
       },
     );
 
@@ -103,7 +125,8 @@ export function register(program: Command): void {
     .option('--region <region>', 'region', 'us-east-1')
     .option('--json', 'print the raw DescribeStacks + DescribeStackResources answers')
     .action(async (stackName: string, opts: { account?: string; region: string; json?: boolean }) => {
-      const sb = await cliSandbox(opts.account, 0);
+      const sb = await openOrExplain(opts.account, 0);
+      if (!sb) return;
       const cfn = sb.clientsFor(opts.region).cloudformation;
       try {
         const stack = (await cfn.send(new DescribeStacksCommand({ StackName: stackName }))).Stacks?.[0];
@@ -122,6 +145,8 @@ export function register(program: Command): void {
       } catch (err) {
         console.error(`${(err as Error).name}: ${(err as Error).message}`);
         process.exitCode = 1;
+      } finally {
+        await sb.close();
       }
     });
 }

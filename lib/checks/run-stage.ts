@@ -5,6 +5,8 @@ import type { AwsClients } from '@/lib/aws/clients';
 import { explainAwsError } from '@/lib/aws/errors';
 import { policyFromStore, unlockPolicy } from '@/lib/events/policy-rules';
 import { Inventory } from '@/lib/inventory';
+import type { JobHandler } from '@/lib/jobs/worker';
+import { runHeld } from '@/lib/jobs/worker';
 import { getLab } from '@/lib/labs/registry';
 import type { StageId } from '@/lib/labs/types';
 import type { CheckRunRow, Store } from '@/lib/progress';
@@ -37,9 +39,13 @@ export interface StartedRun {
   done: Promise<CheckRunRow>;
 }
 
+export const CHECK_RUN_JOB = 'check-run';
+
 /**
  * Run a stage's checks against the learner's account and store the run. The run row exists before any check
  * starts, results are appended as they come (live progress), and unlocking is decided later from the stored run.
+ * The run is a job (lib/jobs) held by this server with a heartbeat: if the server dies mid-run, another one (or this
+ * one restarted) runs it again from the start (checks only read, so a repeat is safe) or closes it as abandoned.
  */
 export async function startStageRun(input: RunStageInput): Promise<StartedRun> {
   const { store, learnerId, stageId } = input;
@@ -57,12 +63,63 @@ export async function startStageRun(input: RunStageInput): Promise<StartedRun> {
     { learnerId, stageId, accountKind: clients.account.kind, accountId: clients.account.accountId ?? null },
     { cooldownMs: input.cooldownMs ?? 10_000 },
   );
-  const done = execute(input, clients, log, run.id);
+  const job = await store.jobs.startHeld({
+    kind: CHECK_RUN_JOB,
+    key: run.id,
+    payload: { learnerId, stageId, stackName: input.stackName },
+    maxAttempts: 2,
+  });
+  const done = runHeld(store.jobs, job, (signal) => execute(input, clients, log, run.id, signal));
   return { run, done };
 }
 
-async function execute(input: RunStageInput, clients: AwsClients, log: ApiCallLog, runId: string) {
-  const { store, stageId } = input;
+/** The check-run job after a crash: run the stage's checks again, from nothing, on the server that took it over. */
+export function checkRunJobHandler(deps: {
+  store: Store;
+  makeClients: (learnerId: string, log: ApiCallLog) => Promise<AwsClients>;
+}): JobHandler {
+  return {
+    async run(job, signal) {
+      const { learnerId, stageId, stackName } = job.payload as {
+        learnerId: string;
+        stageId: StageId;
+        stackName: string;
+      };
+      // Closed meanwhile (the learner started a new run, or an earlier attempt finished it): nothing left to do.
+      if (!(await deps.store.restartCheckRun(job.key))) return;
+      const log = new ApiCallLog();
+      const clients = await deps.makeClients(learnerId, log);
+      await execute(
+        { store: deps.store, learnerId, stageId, stackName, makeClients: () => clients },
+        clients,
+        log,
+        job.key,
+        signal,
+      );
+    },
+    abandon: (job, reason) => deps.store.abandonCheckRun(job.key, reason),
+  };
+}
+
+async function execute(
+  input: RunStageInput,
+  clients: AwsClients,
+  log: ApiCallLog,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<CheckRunRow> {
+  const { stageId } = input;
+  // Once another worker has taken the job over, this one writes nothing more.
+  const store: Pick<Store, 'appendCheckResult' | 'finishCheckRun'> = {
+    appendCheckResult: async (id, r) => {
+      signal?.throwIfAborted();
+      await input.store.appendCheckResult(id, r);
+    },
+    finishCheckRun: async (id, finish) => {
+      signal?.throwIfAborted();
+      return input.store.finishCheckRun(id, finish);
+    },
+  };
   const checks = getLab(stageId).checks.flatMap((id) => allChecks.filter((c) => c.id === id));
   let accountId: string | null = clients.account.accountId ?? null;
   try {

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PoolClient } from 'pg';
 import { dataDir } from '@/lib/data-dir';
+import { latestBackup } from './backup-files';
 import * as schema from './schema';
+import { acquireStoreLock, displayPath } from './store-lock';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -13,7 +15,28 @@ export interface Database {
   db: Db;
   notify(channel: string, payload: string): Promise<void>;
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** The embedded store only: its data directory and a gzipped tarball of it (a backup, `dumpDataDir`). */
+  embedded?: { dir: string; dump(): Promise<Blob> };
   close(): Promise<void>;
+}
+
+/** The store is there but does not open (a damaged data directory): what happened and how to restore it. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly detail: string,
+    readonly backup: string | undefined,
+  ) {
+    const where = displayPath(dir);
+    super(
+      `The embedded store at ${where} could not be opened (${detail}). ` +
+        (backup
+          ? `Restore the latest backup with: npx scalelab store restore ${displayPath(backup)}`
+          : `No backup was found next to it; move ${where} aside to start with an empty store.`) +
+        ' (The damaged store is kept aside, never deleted.)',
+    );
+    this.name = 'StoreOpenError';
+  }
 }
 
 export interface OpenOptions {
@@ -21,23 +44,55 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; `memory://` for an in-memory database (tests). */
   dir?: string;
+  /** Who opens it, written into the PGlite lock: `site`, or the CLI command (default: guessed from the process). */
+  role?: string;
 }
 
 const migrationsFolder = join(process.cwd(), 'lib/progress/migrations');
 
 /** Open and migrate. PostgreSQL when a URL is given, PGlite (embedded, files under the data dir) otherwise. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dir ?? join(dataDir(), 'pglite'));
+  return options.url ? openPostgres(options.url) : openPglite(options.dir ?? pgliteDir(), options.role);
 }
 
-async function openPglite(dir: string): Promise<Database> {
+/** Where the embedded store lives: `<SCALELAB_DATA_DIR>/pglite`. */
+export function pgliteDir(): string {
+  return join(dataDir(), 'pglite');
+}
+
+async function openPglite(dir: string, role?: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (!dir.startsWith('memory://')) await mkdir(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  const inMemory = dir.startsWith('memory://');
+  if (!inMemory) await mkdir(dir, { recursive: true });
+  // Before anything touches the files: one process at a time (lib/progress/store-lock.ts).
+  const lock = inMemory ? undefined : acquireStoreLock(dir, role);
+  const stderr: string[] = [];
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = await PGlite.create(dir, {
+      onStderr: (text) => {
+        stderr.push(text);
+        if (stderr.length > 20) stderr.shift();
+        return false;
+      },
+    });
+  } catch (err) {
+    lock?.release();
+    // A damaged directory makes the WebAssembly build abort ("Aborted()"); PostgreSQL's own reason is on stderr.
+    const panic = stderr.find((l) => /PANIC|FATAL/.test(l))?.trim();
+    throw new StoreOpenError(dir, panic ?? (err as Error).message, inMemory ? undefined : latestBackup(dir));
+  }
   const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
+  try {
+    await migrate(db, { migrationsFolder });
+  } catch (err) {
+    await client.close().catch(() => undefined);
+    lock?.release();
+    throw err;
+  }
+  let closing: Promise<void> | undefined;
   return {
     kind: 'pglite',
     db: db as unknown as Db,
@@ -45,7 +100,12 @@ async function openPglite(dir: string): Promise<Database> {
       await client.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
     listen: (channel, onPayload) => client.listen(quoteIdent(channel), onPayload),
-    close: () => client.close(),
+    ...(inMemory ? {} : { embedded: { dir, dump: () => client.dumpDataDir('gzip') } }),
+    // Idempotent: the shutdown handler and a caller may both close it. The lock goes only once PGlite has flushed.
+    close: () => {
+      closing ??= (client.closed ? Promise.resolve() : client.close()).finally(() => lock?.release());
+      return closing;
+    },
   };
 }
 

@@ -172,3 +172,36 @@ export const sandboxStates = pgTable('sandbox_states', {
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
 });
+
+/**
+ * Long work (a check run, following a stack operation, grading) as a row any server can pick up: the queue of
+ * graphile-worker and pg-boss reduced to what ScaleLab needs (lib/jobs). `key` ties the job to the row it works on
+ * (the check run, the stack operation); the worker holding it renews `heartbeat_at`, and a job whose heartbeat has
+ * stopped is taken over by another worker (`FOR UPDATE SKIP LOCKED`) or closed as abandoned.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    state: text('state', { enum: ['queued', 'running', 'done', 'failed', 'abandoned'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text('locked_by'),
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: created(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_pick_idx').on(t.state, t.runAt),
+    // One open job per piece of work, across every server.
+    uniqueIndex('jobs_open_key_idx').on(t.kind, t.key).where(sql`state in ('queued', 'running')`),
+  ],
+);

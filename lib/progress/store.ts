@@ -1,7 +1,17 @@
-import { and, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { createJobQueue } from '@/lib/jobs/queue';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Database } from './database';
-import { accounts, checkRuns, learners, quizAnswers, sandboxStates, stackOperations, stageOverrides } from './schema';
+import {
+  accounts,
+  checkRuns,
+  jobs,
+  learners,
+  quizAnswers,
+  sandboxStates,
+  stackOperations,
+  stageOverrides,
+} from './schema';
 import { quizPassedStages, type StageStatus, stageStatuses, type UnlockPolicy } from './unlock';
 
 export interface QuizAnswerRecord {
@@ -72,6 +82,10 @@ export function createStore(database: Database) {
 
   return {
     kind: database.kind,
+    /** The job queue in this database (lib/jobs): long work that survives the server running it. */
+    jobs: createJobQueue(database),
+    /** The database itself, for what works on the whole store (backups, shutdown). */
+    database,
 
     async ensureLearner(id: string): Promise<void> {
       await db
@@ -156,13 +170,15 @@ export function createStore(database: Database) {
     /**
      * Start a run, or refuse: one running run per learner (a unique index, so it holds across servers) and a
      * cool-down after the last one, so a room of learners cannot exhaust an account's API quota. A run left
-     * `running` by a crashed server is given up after `staleAfterMs`.
+     * `running` by a crashed server is given up: one whose job (lib/jobs) has no fresh heartbeat for `staleAfterMs`
+     * (a run started without a job, e.g. by grading, counts from its start).
      */
     async startCheckRun(
       start: CheckRunStart,
       limits: { cooldownMs?: number; staleAfterMs?: number } = {},
     ): Promise<CheckRunRow> {
-      const { cooldownMs = 0, staleAfterMs = 5 * 60_000 } = limits;
+      const { cooldownMs = 0, staleAfterMs = 30_000 } = limits;
+      const since = sql`now() - (${staleAfterMs} * interval '1 millisecond')`;
       await db
         .update(checkRuns)
         .set({ status: 'failed', error: 'abandoned: the server running it stopped', finishedAt: sql`now()` })
@@ -170,7 +186,9 @@ export function createStore(database: Database) {
           and(
             eq(checkRuns.learnerId, start.learnerId),
             eq(checkRuns.status, 'running'),
-            lt(checkRuns.startedAt, new Date(Date.now() - staleAfterMs)),
+            sql`${checkRuns.startedAt} < ${since}`,
+            sql`not exists (select 1 from ${jobs} where ${jobs.kind} = 'check-run' and ${jobs.key} = ${checkRuns.id}::text
+              and ${jobs.state} = 'running' and ${jobs.heartbeatAt} >= ${since})`,
           ),
         );
       if (cooldownMs > 0) {
@@ -222,6 +240,27 @@ export function createStore(database: Database) {
       return row;
     },
 
+    /** A run taken over after its server stopped starts again from nothing; undefined when it is no longer running. */
+    async restartCheckRun(id: string): Promise<CheckRunRow | undefined> {
+      const [row] = await db
+        .update(checkRuns)
+        .set({ results: [], apiCalls: [] })
+        .where(and(eq(checkRuns.id, id), eq(checkRuns.status, 'running')))
+        .returning();
+      if (row) await publish({ type: 'check-run', learnerId: row.learnerId, stageId: row.stageId, id });
+      return row;
+    },
+
+    /** Close a run nobody can finish (its servers stopped): failed, with the reason; a finished run is left alone. */
+    async abandonCheckRun(id: string, reason: string): Promise<void> {
+      const [row] = await db
+        .update(checkRuns)
+        .set({ status: 'failed', error: reason, allRequiredPassed: false, finishedAt: sql`now()` })
+        .where(and(eq(checkRuns.id, id), eq(checkRuns.status, 'running')))
+        .returning();
+      if (row) await publish({ type: 'check-run', learnerId: row.learnerId, stageId: row.stageId, id });
+    },
+
     async latestCheckRun(learnerId: string, stageId: StageId): Promise<CheckRunRow | undefined> {
       const [row] = await db
         .select()
@@ -262,6 +301,11 @@ export function createStore(database: Database) {
         .where(eq(stackOperations.learnerId, learnerId))
         .orderBy(desc(stackOperations.startedAt))
         .limit(1);
+      return row;
+    },
+
+    async stackOperation(id: string): Promise<StackOperationRow | undefined> {
+      const [row] = await db.select().from(stackOperations).where(eq(stackOperations.id, id)).limit(1);
       return row;
     },
 

@@ -1,8 +1,10 @@
 import type { AwsClients } from '@/lib/aws/clients';
+import type { JobHandler } from '@/lib/jobs/worker';
+import { runHeld } from '@/lib/jobs/worker';
 import type { StageId } from '@/lib/labs/types';
 import type { Store } from '@/lib/progress';
 import { currentStack } from './change-sets';
-import { followStack } from './follow';
+import { followStack, type StackProgress } from './follow';
 
 export interface OperationInput {
   store: Store;
@@ -15,11 +17,22 @@ export interface OperationInput {
   since: Date;
 }
 
+export const STACK_FOLLOW_JOB = 'stack-follow';
+
+interface FollowPayload {
+  learnerId: string;
+  stackName: string;
+  stackId?: string;
+  since: string;
+}
+
 /**
  * Record a stack operation and follow it to its end on the server, whoever watches: the stored status (what the
- * instructor's roster shows) ends as the stack's final status, with the root cause of a failure.
+ * instructor's roster shows) ends as the stack's final status, with the root cause of a failure. Following is a job
+ * (lib/jobs): if this server dies, the server that takes the job over reads the stack's real status from the account
+ * and follows it from there, so the roster never shows CREATE_IN_PROGRESS for a stack that has long settled.
  */
-export async function recordStackOperation(input: OperationInput): Promise<void> {
+export async function recordStackOperation(input: OperationInput): Promise<{ done: Promise<void> }> {
   const { store, clients, stackName } = input;
   const stackId = (await currentStack(clients, stackName))?.StackId;
   const op = await store.startStackOperation({
@@ -32,15 +45,69 @@ export async function recordStackOperation(input: OperationInput): Promise<void>
     source: input.source,
     status: `${input.operation.toUpperCase()}_IN_PROGRESS`,
   });
+  const payload: FollowPayload = {
+    learnerId: input.learnerId,
+    stackName,
+    since: input.since.toISOString(),
+    ...(stackId ? { stackId } : {}),
+  };
+  const job = await store.jobs.startHeld({
+    kind: STACK_FOLLOW_JOB,
+    key: op.id,
+    payload: { ...payload },
+    maxAttempts: 5,
+  });
+  const done = runHeld(store.jobs, job, (signal) => follow(store, clients, op.id, payload, signal)).catch(
+    () => undefined,
+  );
+  return { done };
+}
+
+async function follow(
+  store: Store,
+  clients: AwsClients,
+  operationId: string,
+  payload: FollowPayload,
+  signal: AbortSignal,
+): Promise<void> {
   const intervalMs = clients.account.kind === 'sandbox' ? 500 : 5000;
-  void followStack(clients, stackName, input.since, () => {}, { intervalMs, ...(stackId ? { stackId } : {}) })
-    .then((final) =>
-      store.finishStackOperation(
-        op.id,
-        final.status,
-        final.rootCause ? `${final.rootCause.logicalId}: ${final.rootCause.reason}` : (final.statusReason ?? null),
-      ),
-    )
-    .catch((err) => store.finishStackOperation(op.id, 'UNKNOWN', `Could not follow the stack: ${(err as Error).name}`))
-    .catch(() => undefined);
+  let final: StackProgress;
+  try {
+    final = await followStack(clients, payload.stackName, new Date(payload.since), () => {}, {
+      intervalMs,
+      signal,
+      ...(payload.stackId ? { stackId: payload.stackId } : {}),
+    });
+  } catch (err) {
+    if (signal.aborted) throw err;
+    await store.finishStackOperation(operationId, 'UNKNOWN', `Could not follow the stack: ${(err as Error).name}`);
+    return;
+  }
+  signal.throwIfAborted();
+  await store.finishStackOperation(
+    operationId,
+    final.status,
+    final.rootCause ? `${final.rootCause.logicalId}: ${final.rootCause.reason}` : (final.statusReason ?? null),
+  );
+}
+
+/** The stack-follow job after a crash: read the stack's real status and follow it to its end from there. */
+export function stackFollowJobHandler(deps: {
+  store: Store;
+  clientsFor: (learnerId: string, region: string) => Promise<AwsClients>;
+}): JobHandler {
+  return {
+    async run(job, signal) {
+      const op = await deps.store.stackOperation(job.key);
+      if (!op || op.finishedAt) return;
+      const payload = job.payload as unknown as FollowPayload;
+      const clients = await deps.clientsFor(payload.learnerId, op.region);
+      await follow(deps.store, clients, op.id, payload, signal);
+    },
+    async abandon(job, reason) {
+      const op = await deps.store.stackOperation(job.key);
+      if (op && !op.finishedAt)
+        await deps.store.finishStackOperation(op.id, 'UNKNOWN', `Not followed to its end: ${reason}`);
+    },
+  };
 }
