@@ -1,6 +1,7 @@
 import type { Account } from '@/lib/aws/account';
 import type { ApiCallLog } from '@/lib/aws/api-calls';
 import { type AwsClients, type CallRequest, createClients, type Responder } from '@/lib/aws/clients';
+import { joinPartition } from './accounts';
 import { drain, play } from './cloudformation/player';
 import type { CallContext } from './context';
 import { awsError } from './errors';
@@ -29,6 +30,8 @@ export interface SandboxOptions {
   speed?: number;
   faults?: FaultRule[];
   regions?: string[];
+  /** Join the process's partition: names AWS keeps unique across accounts (S3 buckets) are checked against the others. */
+  shareNames?: boolean;
 }
 
 export interface Sandbox {
@@ -74,6 +77,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
   })();
 
+  if (options.shareNames) joinPartition(accountId, () => state);
   const sandbox: Sandbox = {
     accountId,
     account: { kind: 'sandbox', accountId, regions },
@@ -144,7 +148,7 @@ export function sandboxFor(accountId: string): Sandbox {
   holder[registryKey] ??= new Map();
   let sandbox = holder[registryKey].get(accountId);
   if (!sandbox) {
-    sandbox = createSandbox({ ...defaults, accountId });
+    sandbox = createSandbox({ ...defaults, accountId, shareNames: true });
     holder[registryKey].set(accountId, sandbox);
   }
   return sandbox;

@@ -11,6 +11,7 @@ Resources:
     Type: AWS::DynamoDB::GlobalTable
     Properties:
       TableName: sessions
+      BillingMode: PAY_PER_REQUEST
       AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
       KeySchema: [{ AttributeName: id, KeyType: HASH }]
       StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }

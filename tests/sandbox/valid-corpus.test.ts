@@ -9,6 +9,18 @@ import { followStack } from '@/lib/stacks/follow';
 
 const dir = 'tests/fixtures/cfn/valid';
 
+const DB_SECRET = `
+Resources:
+  DbSecret:
+    Type: AWS::SecretsManager::Secret
+    Properties:
+      Name: scalelab/db
+      GenerateSecretString:
+        SecretStringTemplate: '{"username": "labadmin"}'
+        GenerateStringKey: password
+        ExcludeCharacters: '"@/\\'
+`;
+
 async function deploy(clients: AwsClients, stackName: string, body: string, parameters: Record<string, string> = {}) {
   const preview = await prepareChangeSet({ clients, stackName, templateBody: body, parameters });
   await executeChangeSet(clients, stackName, preview.changeSetId);
@@ -24,6 +36,9 @@ describe('the toolkit’s valid corpus in the sandbox', () => {
   it.each(readdirSync(dir))('deploys %s to CREATE_COMPLETE', async (file) => {
     const sandbox = createSandbox({ accountId: '135791357913' });
     const clients = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
+    // The corpus reads the database password from a secret made beforehand, as a learner would make it by hand.
+    const secret = await deploy(clients, 'secrets', DB_SECRET);
+    expect(secret.final.status).toBe('CREATE_COMPLETE');
     const network = await deploy(clients, 'network', readFileSync('templates/03-scale-out/solution.yaml', 'utf8'));
     expect(network.final.status).toBe('CREATE_COMPLETE');
     const resources = await clients.cloudformation.send(new ListStackResourcesCommand({ StackName: 'network' }));

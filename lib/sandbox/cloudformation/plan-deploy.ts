@@ -3,6 +3,7 @@ import { dependencyGraph, parseTemplate, type Resolver } from '@/lib/cfn';
 import { ResourceFailure } from '../errors';
 import { uuid } from '../ids';
 import { modelFor } from '../resources';
+import { checkRules } from '../rules';
 import { type ResourceRecord, resourceKey, type Step, type Tag } from '../state';
 import { StagedWorld } from '../world';
 import { deleteResources, templateFacts } from './plan-delete';
@@ -15,18 +16,28 @@ const SERVICE_NAMES: Record<string, string> = {
   EC2: 'Ec2',
   RDS: 'Rds',
   ElasticLoadBalancingV2: 'ElasticLoadBalancingV2',
+  IAM: 'Iam',
+  SQS: 'Sqs',
+  DynamoDB: 'DynamoDb',
 };
 
 function handlerMessage(type: string, err: unknown): string {
   if (err instanceof ResourceFailure) {
     const service = type.split('::')[1] ?? 'Unknown';
-    const handlerCode = /NotFound/.test(err.code)
-      ? 'NotFound'
-      : /Duplicate|AlreadyExists|InUse/.test(err.code)
-        ? 'AlreadyExists'
-        : 'InvalidRequest';
-    if (err.message.startsWith('Template error')) return err.message;
-    return `Resource handler returned message: "${err.message} (Service: ${SERVICE_NAMES[service] ?? service}, Status Code: 400, Request ID: ${uuid()})" (HandlerErrorCode: ${handlerCode})`;
+    const { wording = 'sdk', status = 400 } = err.wording;
+    const handlerCode =
+      err.wording.handlerCode ??
+      (/NotFound/.test(err.code)
+        ? 'NotFound'
+        : /Duplicate|AlreadyExists|InUse/.test(err.code)
+          ? 'AlreadyExists'
+          : /LimitExceeded/.test(err.code)
+            ? 'ServiceLimitExceeded'
+            : 'InvalidRequest');
+    if (err.message.startsWith('Template error') || wording === 'legacy') return err.message;
+    if (wording === 'handler')
+      return `Resource handler returned message: "${err.message}" (HandlerErrorCode: ${handlerCode})`;
+    return `Resource handler returned message: "${err.message} (Service: ${SERVICE_NAMES[service] ?? service}, Status Code: ${status}, Request ID: ${uuid()})" (HandlerErrorCode: ${handlerCode})`;
   }
   return `Template error: ${(err as Error).message}`;
 }
@@ -59,7 +70,7 @@ export function planDeploy(input: DeployInput, kind: 'CREATE' | 'UPDATE'): Step[
     if (rec) known.set(id, { ref: rec.ref, attrs: rec.attrs });
   }
   tl.stack(`${kind}_IN_PROGRESS`, 'User Initiated');
-  const resolver = resolverFor(input, known);
+  const resolver = resolverFor(input, known, world);
   const needs = dependencyGraph(prepared.template).needs;
   const t0 = tl.now + 1000;
   const finished = new Map<string, number>();
@@ -127,6 +138,7 @@ export function planDeploy(input: DeployInput, kind: 'CREATE' | 'UPDATE'): Step[
     };
     let made: ReturnType<typeof model.make>;
     try {
+      checkRules(type, ctx); // lib/sandbox/rules: what AWS refuses beyond the schema
       made = model.make(ctx);
       if (replace && previous && made.physicalId === previous.physicalId)
         throw new ResourceFailure(

@@ -2,7 +2,9 @@
 import { createResolver, type Resolver } from '@/lib/cfn';
 import { ResourceFailure } from '../errors';
 import { availabilityZones, publicParameter } from '../regions';
-import { resourceById, type SandboxState, type StackRecord, type Tag } from '../state';
+import type { World } from '../resources';
+import { SECRET, secretValue } from '../resources/secrets';
+import { resourceById, resourcesOf, type SandboxState, type StackRecord, type Tag } from '../state';
 import { parameterValues } from './parameters';
 import type { PreparedTemplate } from './template';
 
@@ -22,7 +24,12 @@ export type Known = Map<string, { ref: string; attrs: Record<string, unknown> } 
 
 export const UNKNOWN = '{{sandbox:known-after-deploy}}';
 
-export function resolverFor(input: DeployInput, known: Known): Resolver {
+/**
+ * `world`, when given (a deploy), is what the operation sees so far: a secret the same stack made earlier resolves, and
+ * a reference to a secret that does not exist fails the resource as CloudFormation does. Without it (a change set's
+ * preview), the region's state is read and an unknown secret is left unresolved.
+ */
+export function resolverFor(input: DeployInput, known: Known, world?: World): Resolver {
   const { state, region, stack, prepared } = input;
   return createResolver(prepared.template, {
     parameters: parameterValues(input.parameters),
@@ -35,8 +42,8 @@ export function resolverFor(input: DeployInput, known: Known): Resolver {
     dynamicReference: (service, key) =>
       service === 'ssm'
         ? ssmValue(state, region, key)
-        : service.startsWith('secretsmanager')
-          ? 'SandboxSecret-1234'
+        : service === 'secretsmanager'
+          ? secretFor(state, region, key, world)
           : undefined,
     physical: {
       ref: (id) => {
@@ -56,6 +63,15 @@ export function resolverFor(input: DeployInput, known: Known): Resolver {
     },
   });
 }
+/** A Secrets Manager dynamic reference's value (secrets of this account and region). */
+function secretFor(state: SandboxState, region: string, key: string, world?: World): string | undefined {
+  const secrets = world ? world.all(SECRET) : resourcesOf(state, SECRET, region);
+  const value = secretValue(secrets, key);
+  if (value === undefined && world)
+    throw new ResourceFailure("Secrets Manager can't find the specified secret.", 'ResourceNotFoundException');
+  return value;
+}
+
 /** A parameter in Parameter Store: AWS's public ones, or one a stack made. */
 export function ssmValue(state: SandboxState, region: string, name: string): string | undefined {
   const own = resourceById(state, region, 'AWS::SSM::Parameter', name);

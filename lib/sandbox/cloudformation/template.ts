@@ -8,6 +8,7 @@ import {
   validateWithSpec,
 } from '@/lib/cfn';
 import { awsError, validationError } from '../errors';
+import { checkResourceCount, checkTemplateBody } from '../rules/limits';
 
 /** A template the sandbox has read and validated: template-level errors are already thrown as AWS throws them. */
 export interface PreparedTemplate {
@@ -40,19 +41,16 @@ const PROVISIONING_RULES = new Set([
 ]);
 const IAM_TYPES = /^AWS::IAM::(Role|Policy|ManagedPolicy|InstanceProfile|User|Group|AccessKey|UserToGroupAddition)$/;
 const IAM_NAMES = ['RoleName', 'ManagedPolicyName', 'InstanceProfileName', 'UserName', 'GroupName'];
-const MAX_BODY = 51_200;
 
 export async function prepareTemplate(body: unknown, url?: unknown): Promise<PreparedTemplate> {
   if (typeof body !== 'string' || !body.trim()) {
     if (url) throw validationError('TemplateURL is not supported by the ScaleLab sandbox: pass TemplateBody.');
     throw validationError('Either Template URL or Template Body must be specified.');
   }
-  if (body.length > MAX_BODY)
-    throw validationError(
-      `1 validation error detected: Value '${body.slice(0, 20)}...' at 'templateBody' failed to satisfy constraint: Member must have length less than or equal to ${MAX_BODY}`,
-    );
+  checkTemplateBody(body);
   const spec = await loadSpec();
   const template = parseTemplate(body, 'template.yaml');
+  checkResourceCount(template.resources.length);
   const diagnostics = validateWithSpec(template, spec).filter((d) => d.severity === 'error');
   const resourceProblems = new Map<string, string[]>();
   const rejected: Diagnostic[] = [];

@@ -2,7 +2,7 @@ import { generatedName, stableHex } from '../ids';
 import { REGIONS } from '../regions';
 import { needSecurityGroup } from './ec2-compute';
 import { needSubnet } from './ec2-network';
-import { bool, type Child, fail, list, type ModelContext, type Models, need, num, obj, str } from './model';
+import { type Child, fail, list, type ModelContext, type Models, need, num, obj, str } from './model';
 
 const CACHE_SUBNETS = 'AWS::ElastiCache::SubnetGroup';
 
@@ -73,15 +73,7 @@ export const databaseModels: Models = {
       const engine = str(props, 'Engine') ?? 'redis';
       if (!['redis', 'valkey'].includes(engine)) fail(`Invalid engine: ${engine}`, 'InvalidParameterValue');
       const clusters = num(props, 'NumCacheClusters') ?? 1 + (num(props, 'ReplicasPerNodeGroup') ?? 0);
-      const failover = bool(props, 'AutomaticFailoverEnabled') ?? false;
-      const multiAz = bool(props, 'MultiAZEnabled') ?? false;
-      if (failover && clusters < 2)
-        fail(
-          'Redis with cluster mode disabled with automatic failover enabled requires at least 2 cache clusters.',
-          'InvalidParameterCombination',
-        );
-      if (multiAz && !failover)
-        fail('Multi-AZ requires automatic failover to be enabled.', 'InvalidParameterCombination');
+      // Failover and Multi-AZ need replicas: lib/sandbox/rules/elasticache.ts.
       const group = props.CacheSubnetGroupName
         ? need(ctx, CACHE_SUBNETS, String(props.CacheSubnetGroupName).toLowerCase(), (n) => [
             `CacheSubnetGroup ${n} not found.`,

@@ -7,6 +7,7 @@ import { messagingModels } from './messaging';
 import type { Models, ResourceModel } from './model';
 import { operationsModels } from './operations';
 import { rdsModels } from './rds';
+import { secretsModels } from './secrets';
 import { storageModels } from './storage-cdn';
 
 export type { Child, Made, ModelContext, ResourceModel, World } from './model';
@@ -22,6 +23,7 @@ export const MODELS: Models = {
   ...databaseModels,
   ...messagingModels,
   ...operationsModels,
+  ...secretsModels,
 };
 
 export function modelFor(type: string): ResourceModel | undefined {

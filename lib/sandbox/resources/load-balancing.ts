@@ -36,9 +36,7 @@ export const loadBalancingModels: Models = {
         ...list(props, 'Subnets'),
         ...((props.SubnetMappings as Record<string, unknown>[] | undefined) ?? []).map((m) => String(m.SubnetId)),
       ].map((s) => needSubnet(ctx, s));
-      const zones = new Set(subnets.map((s) => s.attrs.AvailabilityZone));
-      if (type === 'application' && zones.size < 2)
-        fail('At least two subnets in two different Availability Zones must be specified', 'ValidationError');
+      // Two Availability Zones, one subnet each: lib/sandbox/rules/elbv2.ts.
       const vpcs = new Set(subnets.map((s) => s.attrs.VpcId));
       if (vpcs.size > 1) fail('Subnets must all be in the same VPC.', 'InvalidSubnet');
       for (const g of list(props, 'SecurityGroups')) needSecurityGroup(ctx, g);
@@ -163,13 +161,7 @@ export const loadBalancingModels: Models = {
       const min = num(props, 'MinSize');
       const max = num(props, 'MaxSize');
       if (min === undefined || max === undefined) fail('MinSize and MaxSize are required.', 'ValidationError');
-      const desired = num(props, 'DesiredCapacity') ?? min;
-      if (min > max) fail(`Max bound, ${max}, must be greater than or equal to min bound, ${min}`, 'ValidationError');
-      if (desired < min || desired > max)
-        fail(
-          `Desired capacity:${desired} must be between the specified min size:${min} and max size:${max}`,
-          'ValidationError',
-        );
+      const desired = num(props, 'DesiredCapacity') ?? min; // min ≤ desired ≤ max: lib/sandbox/rules/autoscaling.ts
       const subnets = list(props, 'VPCZoneIdentifier').map((s) => needSubnet(ctx, s));
       if (!subnets.length) fail('No default VPC for this account. Specify VPCZoneIdentifier.', 'ValidationError');
       const template = props.LaunchTemplate

@@ -62,14 +62,10 @@ export const rdsModels: Models = {
         fail('DBSubnetGroupDescription is required.', 'InvalidParameterValue');
       const name = dbName(ctx, str(ctx.props, 'DBSubnetGroupName'), 255);
       const record = { props: ctx.props } as ResourceRecord;
-      const { subnets, zones, vpcId } = subnetGroupFacts(ctx, record);
+      const { subnets, vpcId } = subnetGroupFacts(ctx, record);
       if (new Set(subnets.map((s) => s.attrs.VpcId)).size > 1)
         fail('Subnets must all be in the same VPC.', 'InvalidSubnet');
-      if (zones.length < 2)
-        fail(
-          `The DB subnet group doesn't meet Availability Zone (AZ) coverage requirement. Current AZ coverage: ${zones.join(', ')}. Add subnets to cover at least 2 AZs.`,
-          'DBSubnetGroupDoesNotCoverEnoughAZs',
-        );
+      // Two Availability Zones at least: lib/sandbox/rules/rds.ts (rds.subnet-group-two-azs).
       return {
         physicalId: name,
         attrs: { VpcId: vpcId, DBSubnetGroupArn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:subgrp:${name}` },

@@ -14,11 +14,7 @@ export const storageModels: Models = {
       const name = given ?? ctx.existing?.physicalId ?? generatedName(ctx.stackName, ctx.logicalId, 63, true);
       if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) || name.includes('..'))
         fail(`Bucket name should not contain invalid characters: ${name}`, 'InvalidBucketName');
-      const taken = ctx.world.all(BUCKET, true).find((b) => b.physicalId === name && b !== ctx.existing);
-      if (taken && !ctx.existing) fail(`${name} already exists`, 'BucketAlreadyExists');
-      const replication = obj(ctx.props, 'ReplicationConfiguration');
-      if (replication.Rules && str(obj(ctx.props, 'VersioningConfiguration'), 'Status') !== 'Enabled')
-        fail("Versioning must be 'Enabled' on the bucket to apply a replication configuration", 'InvalidRequest');
+      // A name no other bucket has, replication with versioning at both ends: lib/sandbox/rules/s3.ts.
       const r = ctx.region;
       return {
         physicalId: name,
