@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ClockIcon, CoinIcon } from '@/components/icons';
+import { hourlyCostLabel } from '@/components/mdx/cost-note';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { JourneyStage } from '@/lib/labs/journey';
@@ -64,7 +65,7 @@ export function StageCard({ stage, locale, t }: { stage: JourneyStage; locale: L
           <div className="flex gap-1">
             <dt className="sr-only">{t('stage.cost')}</dt>
             <dd className="inline-flex items-center gap-1">
-              <CoinIcon /> {t('journey.costPerHour', { n: lab.cost.hourlyUsd.toFixed(2) })} · {t('journey.costFree')}
+              <CoinIcon /> {hourlyCostLabel(lab, t)} · {t('journey.costFree')}
             </dd>
           </div>
           {lab.status === 'coming-soon' && (

@@ -7,17 +7,23 @@ export default defineLab({
   title: { en: 'Day one: everything on one box', ko: '첫날: 서버 한 대에 모든 것을' },
   summary: {
     en: 'Launch the smallest thing that works: one EC2 instance in a public subnet of your own VPC, reachable at a fixed Elastic IP, running the web app and its data on the same box. Then grow it the only way one box can grow, by changing the instance type (scale up), and see what that costs you: a stop, a start, and a server that is still a single point of failure.',
-    ko: '동작하는 가장 작은 구성부터 시작합니다. 내 VPC의 퍼블릭 서브넷에 EC2 인스턴스 한 대를 띄우고, 고정된 Elastic IP로 접속하며, 웹 앱과 데이터를 모두 이 서버 한 대에 둡니다. 그다음 서버 한 대가 커질 수 있는 유일한 방법인 인스턴스 타입 변경(스케일 업)을 직접 해 보고, 그 대가가 무엇인지 확인합니다. 인스턴스는 멈췄다 다시 켜지고, 서버는 여전히 단일 장애 지점으로 남습니다.',
+    ko: '동작하는 가장 작은 구성부터 시작합니다. 내 VPC의 퍼블릭 서브넷에 EC2 인스턴스 한 대를 띄우고, 고정된 Elastic IP로 접속하며, 웹 앱과 데이터를 모두 이 서버 한 대에 둡니다. 그다음 서버 한 대가 커질 수 있는 유일한 방법인 인스턴스 유형 변경(스케일 업)을 직접 해 보고, 그 대가가 무엇인지 확인합니다. 인스턴스는 멈췄다 다시 켜지고, 서버는 여전히 단일 장애 지점으로 남습니다.',
   },
-  minutes: 45,
+  minutes: 50,
+  waits: {
+    en: 'includes about 3 minutes for the stack to create, two stop/start cycles of the resize (1–2 minutes each) and 2 minutes to delete',
+    ko: '스택 생성 약 3분, 사양 변경 때의 중지·시작 두 번(각 1~2분), 삭제 약 2분이 포함된 시간입니다',
+  },
   cost: {
-    // t3.micro 0.0104 + Elastic IP in use 0.005 + 8 GiB gp3 root volume (~0.0009).
-    hourlyUsd: 0.016,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // t3.micro + one public IPv4 address (the Elastic IP) + 8 GiB gp3 root volume. Unit prices: labs/PRICES.md.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.016, weeklyUsd: 2.69 },
+      'ap-northeast-2': { hourlyUsd: 0.019, weeklyUsd: 3.19 },
+    },
     note: {
-      en: 'one t3.micro, one Elastic IP and its 8 GiB root volume; t3.micro hours may be covered by the Free Tier',
-      ko: 't3.micro 한 대, Elastic IP 한 개, 8 GiB 루트 볼륨 기준이며 t3.micro 사용 시간은 프리 티어에 포함될 수 있습니다',
+      en: 'one t3.micro, one Elastic IP and its 8 GiB root volume; a new account’s Free Tier may cover the t3.micro hours',
+      ko: 't3.micro 한 대, Elastic IP 한 개, 8 GiB 루트 볼륨 기준이며, 새 계정이라면 t3.micro 사용 시간은 프리 티어에 포함될 수 있습니다',
     },
   },
   services: ['Amazon EC2', 'Amazon VPC', 'Elastic IP', 'AWS CloudFormation', 'AWS Systems Manager Parameter Store'],
@@ -72,21 +78,21 @@ export default defineLab({
       id: 'scale-up-ceiling',
       prompt: {
         en: 'Why can vertical scaling (a bigger instance type) not carry a service to millions of users on its own?',
-        ko: '수직 확장(더 큰 인스턴스 타입으로 변경)만으로는 왜 수백만 사용자까지 갈 수 없을까요?',
+        ko: '수직 확장(더 큰 인스턴스 유형으로 변경)만으로는 왜 수백만 사용자까지 갈 수 없을까요?',
       },
       choices: [
         {
           id: 'a',
           text: {
             en: 'There is a largest instance type, and every resize still leaves one machine that can fail',
-            ko: '가장 큰 인스턴스 타입이라는 상한이 있고, 아무리 키워도 장애가 날 수 있는 서버 한 대라는 점은 그대로다',
+            ko: '가장 큰 인스턴스 유형이라는 상한이 있고, 아무리 키워도 장애가 날 수 있는 서버 한 대라는 점은 그대로다',
           },
         },
         {
           id: 'b',
           text: {
             en: 'AWS does not allow changing the instance type after launch',
-            ko: 'AWS는 인스턴스를 만든 뒤에는 타입 변경을 허용하지 않는다',
+            ko: 'AWS는 인스턴스를 만든 뒤에는 유형 변경을 허용하지 않는다',
           },
         },
         {
@@ -100,14 +106,14 @@ export default defineLab({
           id: 'd',
           text: {
             en: 'Larger instance types only exist in other regions',
-            ko: '큰 인스턴스 타입은 다른 리전에만 있다',
+            ko: '큰 인스턴스 유형은 다른 리전에만 있다',
           },
         },
       ],
       answer: ['a'],
       explanation: {
         en: 'Scaling up is easy and is the right first move, but it hits a ceiling (the largest size you can buy) and it never adds redundancy. Scaling out, more instances behind a load balancer, has no such ceiling: that is where the next stages go.',
-        ko: '스케일 업은 쉽고 처음에 택하기 좋은 방법이지만, 살 수 있는 가장 큰 사양이라는 천장에 부딪히고 이중화는 전혀 더해 주지 않습니다. 로드 밸런서 뒤에 인스턴스를 늘리는 수평 확장(스케일 아웃)에는 그런 천장이 없고, 다음 단계들이 그 방향으로 갑니다.',
+        ko: '스케일 업은 쉽고 처음에 택하기 좋은 방법이지만, 살 수 있는 가장 큰 사양이라는 천장에 부딪히고 이중화는 전혀 더해 주지 않습니다. 로드 밸런서 뒤에 인스턴스를 늘리는 수평 확장(스케일 아웃)에는 그런 천장이 없고, 다음 스테이지들이 그 방향으로 갑니다.',
       },
     },
     {
@@ -139,7 +145,7 @@ export default defineLab({
       answer: ['b'],
       explanation: {
         en: 'For an EBS-backed instance, CloudFormation changes the type with "some interruption": it stops the instance, modifies it and starts it again. The instance id and the EBS volume stay; with a single box, the stop is an outage.',
-        ko: 'EBS 기반 인스턴스라면 CloudFormation은 인스턴스 타입을 "일부 중단(Some interruptions)" 방식으로 바꿉니다. 인스턴스를 멈추고 변경한 다음 다시 시작합니다. 인스턴스 ID와 EBS 볼륨은 그대로지만, 서버가 한 대뿐이라 멈춰 있는 동안은 서비스 장애입니다.',
+        ko: 'EBS 기반 인스턴스라면 CloudFormation은 인스턴스 유형을 "일부 중단(Some interruptions)" 방식으로 바꿉니다. 인스턴스를 멈추고 변경한 다음 다시 시작합니다. 인스턴스 ID와 EBS 볼륨은 그대로지만, 서버가 한 대뿐이라 멈춰 있는 동안은 서비스 중단입니다.',
       },
     },
     {

@@ -9,15 +9,21 @@ export default defineLab({
     en: 'Give each job its own machine: the web server stays in the public subnet and the data moves to Amazon RDS for MySQL in private subnets, where AWS does the patching and the backups. The first link of the security chain appears: the database accepts MySQL traffic only from the web server’s security group.',
     ko: '역할마다 서버를 나눕니다. 웹 서버는 퍼블릭 서브넷에 그대로 두고, 데이터는 프라이빗 서브넷의 Amazon RDS for MySQL로 옮겨 패치와 백업을 AWS에 맡깁니다. 여기서 보안 체인의 첫 고리가 생깁니다. 데이터베이스는 웹 서버의 보안 그룹에서 오는 MySQL 트래픽만 받습니다.',
   },
-  minutes: 60,
+  minutes: 75,
+  waits: {
+    en: 'includes about 10 minutes for RDS to create the database, 10–15 minutes if you encrypt an existing one through a snapshot, and 5–10 minutes to delete it',
+    ko: 'RDS가 데이터베이스를 만드는 약 10분, 기존 데이터베이스를 스냅샷으로 암호화할 때의 10~15분, 삭제하는 5~10분이 포함된 시간입니다',
+  },
   cost: {
-    // Stage 00 (0.016) + db.t3.micro single-AZ 0.017 + 20 GiB gp2 storage (~0.003).
-    hourlyUsd: 0.036,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // Stage 00 + db.t3.micro Single-AZ + 20 GiB gp3 RDS storage + one Secrets Manager secret. labs/PRICES.md.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.037, weeklyUsd: 6.22 },
+      'ap-northeast-2': { hourlyUsd: 0.049, weeklyUsd: 8.23 },
+    },
     note: {
-      en: 'stage 00 plus one single-AZ db.t3.micro MySQL instance with 20 GiB of storage',
-      ko: '00단계 구성에 단일 AZ db.t3.micro MySQL 인스턴스(스토리지 20 GiB)를 더한 기준입니다',
+      en: 'stage 00 plus one single-AZ db.t3.micro MySQL instance with 20 GiB of storage and its secret',
+      ko: '00 스테이지 구성에 단일 AZ db.t3.micro MySQL 인스턴스(스토리지 20 GiB)와 비밀 하나를 더한 기준입니다',
     },
   },
   services: ['Amazon EC2', 'Amazon VPC', 'Amazon RDS for MySQL', 'AWS Key Management Service', 'AWS CloudFormation'],
@@ -38,14 +44,14 @@ export default defineLab({
       },
       choices: [
         { id: 'a', text: { en: 'Patching the database engine', ko: '데이터베이스 엔진 패치' } },
-        { id: 'b', text: { en: 'Automated backups and snapshots', ko: '자동 백업과 스냅숏' } },
+        { id: 'b', text: { en: 'Automated backups and snapshots', ko: '자동 백업과 스냅샷' } },
         { id: 'c', text: { en: 'Designing your schema and indexes', ko: '스키마와 인덱스 설계' } },
         { id: 'd', text: { en: 'Replacing a failed host', ko: '장애가 난 호스트 교체' } },
       ],
       answer: ['a', 'b', 'd'],
       explanation: {
         en: 'RDS is a managed service: installation, engine patching, automated backups, snapshots and host replacement are AWS’s job. Your data model, queries and indexes stay yours. Run the database on EC2 only when you need OS access or an engine feature RDS does not offer.',
-        ko: 'RDS는 관리형 서비스라서 설치, 엔진 패치, 자동 백업, 스냅숏, 호스트 교체를 AWS가 맡습니다. 데이터 모델, 쿼리, 인덱스는 여전히 여러분의 몫입니다. EC2에 직접 DB를 올리는 것은 운영 체제에 접근해야 하거나 RDS가 지원하지 않는 기능이 꼭 필요할 때로 한정하세요.',
+        ko: 'RDS는 관리형 서비스라서 설치, 엔진 패치, 자동 백업, 스냅샷, 호스트 교체를 AWS가 맡습니다. 데이터 모델, 쿼리, 인덱스는 여전히 여러분의 몫입니다. EC2에 직접 DB를 올리는 것은 운영 체제에 접근해야 하거나 RDS가 지원하지 않는 기능이 꼭 필요할 때로 한정하세요.',
       },
     },
     {
@@ -95,7 +101,7 @@ export default defineLab({
       answer: ['a'],
       explanation: {
         en: 'A DB subnet group must cover at least two AZs. That is what makes the next stage’s change, turning on Multi-AZ, a single property instead of a migration.',
-        ko: 'DB 서브넷 그룹은 최소 두 개의 AZ를 포함해야 합니다. 그 덕분에 다음 단계에서 Multi-AZ를 켜는 일이 마이그레이션이 아니라 속성 하나를 바꾸는 일이 됩니다.',
+        ko: 'DB 서브넷 그룹은 최소 두 개의 AZ를 포함해야 합니다. 그 덕분에 다음 스테이지에서 Multi-AZ를 켜는 일이 마이그레이션이 아니라 속성 하나를 바꾸는 일이 됩니다.',
       },
     },
     {
@@ -116,7 +122,7 @@ export default defineLab({
           id: 'b',
           text: {
             en: 'Snapshot it, copy the snapshot with encryption enabled, and restore the copy as a new instance',
-            ko: '스냅숏을 찍고, 암호화를 켜서 스냅숏을 복사한 뒤, 그 사본을 새 인스턴스로 복원한다',
+            ko: '스냅샷을 찍고, 암호화를 켜서 스냅샷을 복사한 뒤, 그 사본을 새 인스턴스로 복원한다',
           },
         },
         {
@@ -137,7 +143,7 @@ export default defineLab({
       answer: ['b'],
       explanation: {
         en: 'Storage encryption can only be chosen when a DB instance is created, and a Multi-AZ standby or a read replica inherits the source’s setting. The way out is a snapshot, an encrypted copy of it and a restore, then pointing the app at the new endpoint. That is why the lab turns StorageEncrypted on before any data goes in.',
-        ko: '스토리지 암호화는 DB 인스턴스를 만들 때만 선택할 수 있고, Multi-AZ 대기 인스턴스나 읽기 전용 복제본은 원본의 설정을 그대로 따릅니다. 방법은 스냅숏을 찍고, 암호화된 사본을 만들어 복원한 다음, 앱이 새 엔드포인트를 보게 하는 것입니다. 그래서 이번 실습은 데이터를 넣기 전에 StorageEncrypted를 켭니다.',
+        ko: '스토리지 암호화는 DB 인스턴스를 만들 때만 선택할 수 있고, Multi-AZ 대기 인스턴스나 읽기 전용 복제본은 원본의 설정을 그대로 따릅니다. 방법은 스냅샷을 찍고, 암호화된 사본을 만들어 복원한 다음, 앱이 새 엔드포인트를 보게 하는 것입니다. 그래서 이번 실습은 데이터를 넣기 전에 StorageEncrypted를 켭니다.',
       },
     },
   ],

@@ -7,18 +7,28 @@ export default defineLab({
   title: { en: 'High availability', ko: '고가용성 확보하기' },
   summary: {
     en: 'Stop keeping all your eggs in one basket. An Application Load Balancer spreads requests over web instances in two Availability Zones, and RDS Multi-AZ keeps a synchronous standby that takes over on its own when the primary fails. The security chain grows to three links: load balancer, web, database.',
-    ko: '계란을 한 바구니에 담지 않는 단계입니다. Application Load Balancer가 두 가용 영역의 웹 인스턴스로 요청을 나누고, RDS Multi-AZ는 동기식으로 복제되는 대기 인스턴스를 두었다가 주 인스턴스에 장애가 나면 자동으로 넘겨받습니다. 보안 체인은 로드 밸런서, 웹, 데이터베이스의 세 고리로 늘어납니다.',
+    ko: '계란을 한 바구니에 담지 않는 스테이지입니다. Application Load Balancer가 두 가용 영역의 웹 인스턴스로 요청을 나누고, RDS Multi-AZ는 동기식으로 복제되는 대기 인스턴스를 두었다가 기본 DB 인스턴스에 장애가 나면 자동으로 넘겨받습니다. 보안 체인은 로드 밸런서, 웹, 데이터베이스의 세 고리로 늘어납니다.',
   },
-  minutes: 75,
+  minutes: 100,
+  waits: {
+    en: 'includes 10–30 minutes for the database to become Multi-AZ, about 3 minutes for the load balancer, a 1–2 minute failover test and about 10 minutes to delete the Multi-AZ database',
+    ko: '데이터베이스가 Multi-AZ로 바뀌는 10~30분, 로드 밸런서 약 3분, 1~2분의 장애 조치 시험, Multi-AZ 데이터베이스를 삭제하는 약 10분이 포함된 시간입니다',
+  },
   cost: {
-    // ALB 0.0225 + ~1 LCU 0.008 + 2 ALB public IPv4 0.01; 2 × t3.micro 0.0208 + 2 public IPv4 0.01;
-    // db.t3.micro Multi-AZ 0.034 + 20 GiB Multi-AZ storage ~0.0064; EBS ~0.002.
-    hourlyUsd: 0.114,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // ALB + 1 LCU allowance + 2 ALB node IPv4; 2 × t3.micro + 2 IPv4 + 2 × 8 GiB gp3; db.t3.micro Multi-AZ +
+    // 20 GiB Multi-AZ gp3; one secret. labs/PRICES.md.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.114, weeklyUsd: 19.15 },
+      'ap-northeast-2': { hourlyUsd: 0.138, weeklyUsd: 23.18 },
+    },
     note: {
       en: 'an ALB, two t3.micro web instances and a Multi-AZ db.t3.micro (a Multi-AZ database costs twice a single-AZ one)',
       ko: 'ALB, t3.micro 웹 인스턴스 두 대, Multi-AZ db.t3.micro 기준입니다 (Multi-AZ DB는 단일 AZ의 두 배 요금)',
+    },
+    caveat: {
+      en: 'the Seoul Multi-AZ price was not found: it is taken as twice the Single-AZ one, as RDS bills the standby like the primary',
+      ko: '서울 리전의 Multi-AZ 요금은 찾지 못해, RDS가 대기 인스턴스를 기본 DB 인스턴스와 똑같이 과금하는 점에 따라 단일 AZ 요금의 두 배로 계산했습니다',
     },
   },
   services: [
@@ -65,7 +75,7 @@ export default defineLab({
           id: 'a',
           text: {
             en: 'The standby is written synchronously and is promoted automatically if the primary fails',
-            ko: '대기 인스턴스에는 동기식으로 기록되며, 주 인스턴스에 장애가 나면 자동으로 승격된다',
+            ko: '대기 인스턴스에는 동기식으로 기록되며, 기본 DB 인스턴스에 장애가 나면 자동으로 승격된다',
           },
         },
         {
@@ -90,7 +100,7 @@ export default defineLab({
       answer: ['a', 'c'],
       explanation: {
         en: 'Multi-AZ is for availability, not for scale: the standby takes no traffic until a failover, when RDS points the same DNS endpoint at it. Read scaling is a different tool, the read replica, which is asynchronous and comes in the next stage.',
-        ko: 'Multi-AZ는 확장이 아니라 가용성을 위한 기능입니다. 대기 인스턴스는 평소에 트래픽을 받지 않다가, 장애 조치 때 RDS가 같은 DNS 엔드포인트를 대기 인스턴스로 돌립니다. 읽기 확장은 비동기식 복제를 쓰는 읽기 전용 복제본의 몫이며, 다음 단계에서 다룹니다.',
+        ko: 'Multi-AZ는 확장이 아니라 가용성을 위한 기능입니다. 대기 인스턴스는 평소에 트래픽을 받지 않다가, 장애 조치 때 RDS가 같은 DNS 엔드포인트를 대기 인스턴스로 돌립니다. 읽기 확장은 비동기식 복제를 쓰는 읽기 전용 복제본의 몫이며, 다음 스테이지에서 다룹니다.',
       },
     },
     {
@@ -128,7 +138,7 @@ export default defineLab({
           id: 'b',
           text: {
             en: 'The standby takes a snapshot every minute; a replica takes one a day',
-            ko: '대기 인스턴스는 1분마다 스냅숏을 찍고, 복제본은 하루에 한 번 찍는다',
+            ko: '대기 인스턴스는 1분마다 스냅샷을 찍고, 복제본은 하루에 한 번 찍는다',
           },
         },
         {
@@ -142,7 +152,7 @@ export default defineLab({
           id: 'd',
           text: {
             en: 'The standby is in the same AZ as the primary, so it is always up to date',
-            ko: '대기 인스턴스는 주 인스턴스와 같은 AZ에 있어서 늘 최신 상태다',
+            ko: '대기 인스턴스는 기본 DB 인스턴스와 같은 AZ에 있어서 늘 최신 상태다',
           },
         },
       ],

@@ -9,15 +9,25 @@ export default defineLab({
     en: 'Stop sizing for the peak. The web tier becomes an Auto Scaling group across two Availability Zones that replaces unhealthy instances and follows CPU with a target-tracking policy; read replicas take read traffic off the primary database; static files move to a private S3 bucket served by CloudFront through Origin Access Control; a CloudWatch alarm watches the fleet.',
     ko: '최대 트래픽에 맞춰 미리 준비하는 방식을 버립니다. 웹 계층은 두 가용 영역에 걸친 Auto Scaling 그룹이 되어 비정상 인스턴스를 교체하고, 대상 추적 정책으로 CPU 사용률에 맞춰 늘고 줄어듭니다. 읽기 전용 복제본이 주 데이터베이스의 읽기 부하를 덜고, 정적 파일은 비공개 S3 버킷으로 옮겨 Origin Access Control을 통해 CloudFront로 제공합니다. CloudWatch 경보가 전체 인스턴스 그룹을 지켜봅니다.',
   },
-  minutes: 90,
+  minutes: 110,
+  waits: {
+    en: 'includes 10–15 minutes for the read replica, 5–10 minutes for the CloudFront distribution to deploy, instance refreshes of a few minutes each, and 15–20 minutes to delete (replica, Multi-AZ database, distribution)',
+    ko: '읽기 전용 복제본 10~15분, CloudFront 배포 5~10분, 몇 분씩 걸리는 인스턴스 교체, 삭제(복제본, Multi-AZ 데이터베이스, 배포) 15~20분이 포함된 시간입니다',
+  },
   cost: {
-    // Stage 02 (~0.114) + db.t3.micro read replica 0.017 + its storage ~0.003; S3, CloudFront and one alarm ≈ 0 at lab traffic.
-    hourlyUsd: 0.134,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // Stage 02 + db.t3.micro read replica and its 20 GiB; S3, CloudFront (Free Tier) and one alarm (first 10 free) ≈ 0.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.134, weeklyUsd: 22.51 },
+      'ap-northeast-2': { hourlyUsd: 0.168, weeklyUsd: 28.22 },
+    },
     note: {
       en: 'ASG at its minimum of two t3.micro, ALB, Multi-AZ db.t3.micro plus one read replica; S3 and CloudFront cost cents at lab traffic',
       ko: '최소 크기(t3.micro 2대)의 ASG, ALB, Multi-AZ db.t3.micro와 읽기 전용 복제본 1개 기준이며, S3와 CloudFront는 실습 트래픽에서 몇 센트 수준입니다',
+    },
+    caveat: {
+      en: 'the Seoul Multi-AZ price was not found: it is taken as twice the Single-AZ one',
+      ko: '서울 리전의 Multi-AZ 요금은 찾지 못해 단일 AZ 요금의 두 배로 계산했습니다',
     },
   },
   services: [
@@ -107,14 +117,14 @@ export default defineLab({
           id: 'c',
           text: {
             en: 'RDS fails over to it automatically when the primary fails, behind the same endpoint',
-            ko: '주 인스턴스에 장애가 나면 RDS가 같은 엔드포인트 뒤에서 자동으로 이 복제본으로 넘긴다',
+            ko: '기본 DB 인스턴스에 장애가 나면 RDS가 같은 엔드포인트 뒤에서 자동으로 이 복제본으로 넘긴다',
           },
         },
       ],
       answer: ['a'],
       explanation: {
         en: 'A read replica has its own endpoint, serves reads and may lag slightly behind the primary, because replication is asynchronous; promoting it is a manual step. The Multi-AZ standby is written synchronously, takes no traffic and is what RDS fails over to automatically. Large services use both.',
-        ko: '읽기 전용 복제본은 자기 엔드포인트로 읽기를 처리하고, 복제가 비동기식이라 주 인스턴스보다 약간 늦을 수 있으며, 승격은 직접 해야 합니다. Multi-AZ 대기 인스턴스는 동기식으로 기록되고, 트래픽을 받지 않으며, RDS가 자동으로 장애 조치하는 대상입니다. 큰 서비스는 둘 다 씁니다.',
+        ko: '읽기 전용 복제본은 자기 엔드포인트로 읽기를 처리하고, 복제가 비동기식이라 기본 DB 인스턴스보다 약간 늦을 수 있으며, 승격은 직접 해야 합니다. Multi-AZ 대기 인스턴스는 동기식으로 기록되고, 트래픽을 받지 않으며, RDS가 자동으로 장애 조치하는 대상입니다. 큰 서비스는 둘 다 씁니다.',
       },
     },
     {

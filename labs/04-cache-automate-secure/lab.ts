@@ -9,15 +9,26 @@ export default defineLab({
     en: 'Take load off the database and people off the servers. A Multi-AZ ElastiCache replication group holds hot reads, a DynamoDB table with TTL holds sessions, and Systems Manager Session Manager replaces SSH and the bastion host, so port 22 closes for good. CloudWatch dashboards and alarms, CloudTrail and GuardDuty complete the account’s security checklist.',
     ko: '데이터베이스의 부하를 덜고, 사람이 서버에 직접 들어가는 일을 없앱니다. Multi-AZ ElastiCache 복제 그룹이 자주 읽는 데이터를 맡고, TTL을 켠 DynamoDB 테이블이 세션을 저장하며, Systems Manager Session Manager가 SSH와 배스천 호스트를 대신해 22번 포트를 완전히 닫습니다. CloudWatch 대시보드와 경보, CloudTrail, GuardDuty로 계정 보안 체크리스트를 마무리합니다.',
   },
-  minutes: 90,
+  minutes: 110,
+  waits: {
+    en: 'includes 10–20 minutes for the ElastiCache replication group to create and 5–10 to delete it, on top of stage 03’s database and distribution waits',
+    ko: 'ElastiCache 복제 그룹을 만드는 10~20분과 삭제하는 5~10분이 03 스테이지의 데이터베이스·배포 대기 시간에 더해 포함된 시간입니다',
+  },
   cost: {
-    // Stage 03 (~0.134) + 2 × cache.t3.micro 0.034 + dashboard ($3/month ≈ 0.004); DynamoDB on-demand ≈ 0 at lab traffic.
-    hourlyUsd: 0.172,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // Stage 03 + 2 × cache.t3.micro (Valkey) + one dashboard ($3/month); DynamoDB on-demand, the trail's first copy
+    // of management events and GuardDuty's 30-day trial ≈ 0. labs/PRICES.md.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.165, weeklyUsd: 27.72 },
+      'ap-northeast-2': { hourlyUsd: 0.212, weeklyUsd: 35.62 },
+    },
     note: {
-      en: 'stage 03 plus a two-node cache.t3.micro replication group and a CloudWatch dashboard; GuardDuty and CloudTrail data costs depend on account activity',
-      ko: '03단계 구성에 cache.t3.micro 2노드 복제 그룹과 CloudWatch 대시보드를 더한 기준이며, GuardDuty와 CloudTrail 비용은 계정 활동량에 따라 달라집니다',
+      en: 'stage 03 plus a two-node cache.t3.micro Valkey replication group and a CloudWatch dashboard; after GuardDuty’s 30-day trial add its event analysis (cents a week in a lab account)',
+      ko: '03 스테이지 구성에 cache.t3.micro Valkey 2노드 복제 그룹과 CloudWatch 대시보드를 더한 기준이며, GuardDuty 30일 무료 평가판이 끝나면 이벤트 분석 요금(실습 계정에서는 일주일에 몇 센트)이 더해집니다',
+    },
+    caveat: {
+      en: 'Seoul prices for cache.t3.micro and Multi-AZ RDS were not found: the cache node is estimated from cache.t4g.micro Valkey (0.0192 USD/h), the database as twice Single-AZ',
+      ko: '서울 리전의 cache.t3.micro와 Multi-AZ RDS 요금은 찾지 못해, 캐시 노드는 cache.t4g.micro Valkey 요금(시간당 0.0192 USD)에서, 데이터베이스는 단일 AZ 요금의 두 배로 추정했습니다',
     },
   },
   services: [
@@ -43,7 +54,7 @@ export default defineLab({
       id: 'session-manager',
       prompt: {
         en: 'What does Systems Manager Session Manager replace in this stage?',
-        ko: '이 단계에서 Systems Manager Session Manager는 무엇을 대신할까요?',
+        ko: '이 스테이지에서 Systems Manager Session Manager는 무엇을 대신할까요?',
       },
       choices: [
         {

@@ -9,16 +9,26 @@ export default defineLab({
     en: 'Split the monolith into tiers that can fail, scale and be upgraded on their own. An internal load balancer sits between the web tier and an app tier in private subnets; an SQS queue with a dead-letter queue feeds a worker group that scales on the backlog; SNS fans events out; CloudFront fronts dynamic pages too; and a small API Gateway → Lambda → DynamoDB path shows the serverless option. Security groups form a five-link chain.',
     ko: '모놀리스를 각자 장애를 견디고, 확장되고, 업그레이드될 수 있는 계층으로 나눕니다. 웹 계층과 프라이빗 서브넷의 앱 계층 사이에 내부 로드 밸런서를 두고, 배달 못한 편지 대기열(DLQ)을 갖춘 SQS 대기열이 밀린 메시지 양에 맞춰 확장되는 워커 그룹에 일을 넘깁니다. SNS로 이벤트를 여러 곳에 팬아웃하고, CloudFront가 동적 페이지도 앞단에서 받으며, 작은 API Gateway → Lambda → DynamoDB 경로로 서버리스라는 선택지도 살펴봅니다. 보안 그룹은 다섯 고리의 체인이 됩니다.',
   },
-  minutes: 120,
+  minutes: 130,
+  waits: {
+    en: 'includes stage 04’s waits plus a few minutes for the NAT gateway and the internal load balancer',
+    ko: '04 스테이지의 대기 시간에 NAT 게이트웨이와 내부 로드 밸런서를 만드는 몇 분을 더한 시간입니다',
+  },
   cost: {
-    // Stage 04 (~0.172) + internal ALB ~0.031 + 2 × t3.micro app 0.021 + 1 × t3.micro worker 0.010
-    // + one NAT gateway 0.045 and its Elastic IP 0.005; SQS, SNS, Lambda, API Gateway ≈ 0 at lab traffic.
-    hourlyUsd: 0.284,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // Stage 04 + internal ALB (no public IPv4) + 1 LCU + 2 app and 1 worker t3.micro with 8 GiB each + one NAT
+    // gateway and its Elastic IP; SQS, SNS, Lambda, API Gateway ≈ 0 at lab traffic. labs/PRICES.md.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.28, weeklyUsd: 47.04 },
+      'ap-northeast-2': { hourlyUsd: 0.348, weeklyUsd: 58.46 },
+    },
     note: {
       en: 'one NAT gateway to keep the lab cheap (production puts one in each AZ); queue, topic and serverless path cost cents at lab traffic',
       ko: '실습 비용을 줄이려고 NAT 게이트웨이를 하나만 둡니다(운영 환경에서는 AZ마다 하나씩). 대기열, 토픽, 서버리스 경로는 실습 트래픽에서 몇 센트 수준입니다',
+    },
+    caveat: {
+      en: 'Seoul prices for cache.t3.micro and Multi-AZ RDS were not found and are estimated as in stage 04',
+      ko: '서울 리전의 cache.t3.micro와 Multi-AZ RDS 요금은 찾지 못해 04 스테이지와 같은 방법으로 추정했습니다',
     },
   },
   services: [

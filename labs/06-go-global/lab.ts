@@ -12,16 +12,26 @@ export default defineLab({
     en: 'Move from many Availability Zones to more than one Region. Split the data by function and put NoSQL where it fits: a DynamoDB global table reads and writes locally in two Regions, an Aurora cluster keeps a writer and a reader in different AZs (with a global database as the stretch goal), S3 replicates static files across Regions, and Route 53 health checks steer users to a healthy Region. The second Region is deployed from the same template.',
     ko: '여러 가용 영역을 넘어 여러 리전으로 갑니다. 데이터를 기능별로 나누고 어울리는 곳에는 NoSQL을 씁니다. DynamoDB 글로벌 테이블은 두 리전에서 각각 로컬로 읽고 쓰며, Aurora 클러스터는 쓰기 인스턴스와 읽기 인스턴스를 서로 다른 AZ에 둡니다(도전 과제로 글로벌 데이터베이스까지). S3는 정적 파일을 다른 리전으로 복제하고, Route 53 상태 확인이 사용자를 정상인 리전으로 보냅니다. 두 번째 리전은 같은 템플릿으로 배포합니다.',
   },
-  minutes: 120,
+  minutes: 150,
+  waits: {
+    en: 'includes 10–20 minutes for each Aurora instance, a second-region deployment of the whole stack and the deletion of both',
+    ko: 'Aurora 인스턴스마다 10~20분, 두 번째 리전에 스택 전체를 배포하는 시간, 두 리전의 삭제 시간이 포함된 시간입니다',
+  },
   cost: {
-    // Region 1: stage 05 with RDS MySQL (~0.06) replaced by Aurora MySQL writer + reader on db.t3.medium (2 × 0.082);
-    // region 2: ALB, two web instances, NAT gateway, internal ALB and app tier (~0.17). DynamoDB, Route 53, S3 ≈ 0.
-    hourlyUsd: 0.55,
-    pricesAsOf: '2026-11-01',
-    region: 'us-east-1',
+    // Region 1: stage 05 with RDS MySQL replaced by an Aurora MySQL writer + reader on db.t3.medium (2 × 0.082);
+    // region 2: ALB, two web instances, NAT gateway, internal ALB and app tier. DynamoDB, Route 53, S3 ≈ 0.
+    pricesAsOf: '2026-12-01',
+    byRegion: {
+      'us-east-1': { hourlyUsd: 0.55, weeklyUsd: 92.4 },
+      'ap-northeast-2': { hourlyUsd: 0.68, weeklyUsd: 114.24 },
+    },
     note: {
       en: 'two Regions; the Aurora writer and reader (db.t3.medium) are the largest item, and the optional Aurora global database adds a secondary cluster',
       ko: '두 리전 기준이며 가장 큰 항목은 Aurora 쓰기·읽기 인스턴스(db.t3.medium)입니다. 선택 과제인 Aurora 글로벌 데이터베이스는 보조 클러스터 비용이 추가됩니다',
+    },
+    caveat: {
+      en: 'Aurora’s Seoul price was not found: the Seoul figure scales the us-east-1 one by stage 05’s Seoul/us-east-1 ratio (1.24); it is revised when the stage is written',
+      ko: '서울 리전의 Aurora 요금은 찾지 못해, us-east-1 금액에 05 스테이지의 서울/us-east-1 비율(1.24)을 곱해 추정했습니다. 이 스테이지를 작성할 때 다시 계산합니다',
     },
   },
   services: [
@@ -98,7 +108,7 @@ export default defineLab({
       answer: ['a', 'b', 'c'],
       explanation: {
         en: 'Federation, sharding and purpose-built databases spread the writes; scaling one instance up only delays the ceiling seen in stage 00.',
-        ko: '페더레이션, 샤딩, 목적별 데이터베이스는 쓰기를 분산합니다. 인스턴스 하나를 계속 키우는 것은 00단계에서 본 천장에 닿는 시점을 늦출 뿐입니다.',
+        ko: '페더레이션, 샤딩, 목적별 데이터베이스는 쓰기를 분산합니다. 인스턴스 하나를 계속 키우는 것은 00 스테이지에서 본 천장에 닿는 시점을 늦출 뿐입니다.',
       },
     },
   ],

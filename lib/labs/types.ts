@@ -27,6 +27,27 @@ export interface QuizQuestion {
   explanation: Localized;
 }
 
+/** The regions every lab is priced in: the workshop default and Seoul, the home of the seeds' audience. */
+export const pricedRegions = ['us-east-1', 'ap-northeast-2'] as const;
+export type PricedRegion = (typeof pricedRegions)[number];
+
+export interface RegionalCost {
+  /** USD per hour while the stage's solution runs (on-demand list prices, no Free Tier). */
+  hourlyUsd: number;
+  /** USD for the same resources left running for a week (168 hours). */
+  weeklyUsd: number;
+}
+
+export interface LabCost {
+  /** Day the prices were read (YYYY-MM-DD). */
+  pricesAsOf: string;
+  byRegion: Record<PricedRegion, RegionalCost>;
+  /** What the figure includes. */
+  note?: Localized;
+  /** Where a price could not be read and was estimated, and from what. Shown under the figures. */
+  caveat?: Localized;
+}
+
 export interface LabMeta {
   id: StageId;
   order: number;
@@ -34,9 +55,12 @@ export interface LabMeta {
   milestone: { users: number; label: Localized };
   title: Localized;
   summary: Localized;
+  /** Wall-clock minutes for the whole stage, provisioning and deletion waits included (RDS, ElastiCache ...). */
   minutes: number;
-  /** Estimated cost of the stage's solution while it runs, with the date and region of the prices used. */
-  cost: { hourlyUsd: number; pricesAsOf: string; region: string; note?: Localized };
+  /** Which provisioning and deletion waits `minutes` includes (RDS, ElastiCache, CloudFront ...). */
+  waits: Localized;
+  /** On-demand cost of the stage's solution while it runs, in every priced region, with the date of the prices. */
+  cost: LabCost;
   /** AWS services the stage touches (display names, e.g. "Amazon RDS"). */
   services: string[];
   /** Check ids (STAGES.md) graded in this stage, in the order the lab teaches them. */

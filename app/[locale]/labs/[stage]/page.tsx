@@ -5,6 +5,7 @@ import { CheckPanel } from '@/components/checks/check-panel';
 import { EditorSection } from '@/components/editor/editor-section';
 import { CleanupBanner } from '@/components/events/cleanup-banner';
 import { StatusBadge } from '@/components/journey/status-badge';
+import { hourlyCostLabel } from '@/components/mdx/cost-note';
 import { labComponents } from '@/components/mdx/lab-components';
 import { Quiz } from '@/components/quiz/quiz';
 import { StackCard } from '@/components/stacks/stack-card';
@@ -16,6 +17,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { checkSummaries, checksRunnable, panelChecks } from '@/lib/labs/check-info';
 import { loadCompiledLab } from '@/lib/labs/content';
+import { costIn } from '@/lib/labs/cost';
 import { journeyFor } from '@/lib/labs/journey';
 import { quizVerdictsFor } from '@/lib/labs/quiz-progress';
 import { getLab, isStageId, labs, neighbours, publicQuiz } from '@/lib/labs/registry';
@@ -102,7 +104,7 @@ export default async function StagePage({ params }: { params: Params }) {
           <div>
             <dt className="inline font-medium">{t('stage.cost')}: </dt>
             <dd className="inline">
-              {t('journey.costPerHour', { n: lab.cost.hourlyUsd.toFixed(2) })} · {t('journey.costFree')}
+              {hourlyCostLabel(lab, t)} · {t('journey.costFree')}
             </dd>
           </div>
           <div>
@@ -164,7 +166,7 @@ export default async function StagePage({ params }: { params: Params }) {
                 locale={locale}
                 templateFile={launchTemplateName(stage)}
                 initial={panel.stack}
-                cost={{ hourlyUsd: lab.cost.hourlyUsd, sandbox: panel.sandbox }}
+                cost={{ hourlyUsd: costIn(lab.cost, panel.region).hourlyUsd, sandbox: panel.sandbox }}
               />
             </div>
           )}
@@ -234,5 +236,6 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     stack,
     template,
     sandbox: account.kind === 'sandbox',
+    region: account.regions[0] ?? 'us-east-1',
   };
 }
