@@ -47,6 +47,7 @@ export function rosterJson(data: RosterData, now = new Date()) {
 }
 
 export const CSV_COLUMNS = [
+  'row',
   'learner_id',
   'display_name',
   'account',
@@ -59,7 +60,13 @@ export const CSV_COLUMNS = [
   'severity',
   'check_status',
   'message',
+  'stages_completed',
+  'failing_required_checks',
+  'stack_status',
 ] as const;
+
+/** Excel reads a CSV as UTF-8 (Korean names, 스테이지) only when it starts with a byte-order mark. */
+export const UTF8_BOM = '\uFEFF';
 
 /**
  * One CSV cell. Quoted when needed; a value a spreadsheet would run as a formula (= + - @, tab, CR) is prefixed
@@ -71,21 +78,66 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** One row per learner × enabled stage × check of that stage's latest run (a stage never run gets one row). */
+type LearnerJson = ReturnType<typeof rosterJson>['learners'][number];
+
+/**
+ * A learner's summary row (`row` = learner): where they are (their current stage and its latest run), how many
+ * enabled stages they completed, the required checks failing in that run, and their lab stack's last known status.
+ */
+function summaryCells(learner: LearnerJson): (string | number | null | undefined)[] {
+  const current = learner.stages.find((s) => s.stageId === learner.currentStage);
+  const run = current?.lastRun;
+  const failing = run?.results.filter((r) => r.severity === 'required' && r.status === 'fail').map((r) => r.id) ?? [];
+  const done = learner.stages.filter((s) => s.status === 'completed').length;
+  const stack = learner.stack
+    ? `${learner.stack.status} (${learner.stack.operation}${learner.stack.stageId ? `, ${learner.stack.stageId}` : ''})`
+    : '';
+  return [
+    'learner',
+    learner.learnerId,
+    learner.displayName,
+    learner.account.masked,
+    learner.currentStage ?? '',
+    current?.status ?? 'all completed',
+    run?.status,
+    run?.startedAt,
+    run?.finishedAt,
+    '',
+    '',
+    '',
+    run?.error ?? '',
+    `${done}/${learner.stages.length}`,
+    failing.join(' '),
+    stack,
+  ];
+}
+
+/**
+ * One summary row per learner, then one row per learner × enabled stage × check of that stage's latest run (a stage
+ * never run gets one row). UTF-8 with a byte-order mark and CRLF line ends, so Excel opens it as it is.
+ */
 export function rosterCsv(data: RosterData, now = new Date()): string {
   const json = rosterJson(data, now);
   const lines = [CSV_COLUMNS.join(',')];
   for (const learner of json.learners) {
+    lines.push(summaryCells(learner).map(csvCell).join(','));
     for (const stage of learner.stages) {
-      const base = [learner.learnerId, learner.displayName, learner.account.masked, stage.stageId, stage.status];
+      const base = [
+        'check',
+        learner.learnerId,
+        learner.displayName,
+        learner.account.masked,
+        stage.stageId,
+        stage.status,
+      ];
       const run = stage.lastRun;
       const runCells = run ? [run.status, run.startedAt, run.finishedAt] : ['', '', ''];
       const checks = run?.results.length ? run.results : [null];
       for (const r of checks) {
         const cells = [...base, ...runCells, r?.id, r?.severity, r?.status, r?.message ?? (r ? '' : run?.error)];
-        lines.push(cells.map(csvCell).join(','));
+        lines.push([...cells, '', '', ''].map(csvCell).join(','));
       }
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return `${UTF8_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -245,9 +245,12 @@ describe('an instructor-led workshop in the sandbox', () => {
   it('exports the event as CSV and JSON for the instructor', async () => {
     const csv = await roster.request.get(`${baseUrl}/api/instructor/events/${eventId}/export?format=csv`);
     expect(csv.status()).toBe(200);
-    const text = await csv.text();
-    expect(text.split('\r\n')[0]).toMatch(/^learner_id,display_name,account,stage,stage_status/);
-    expect(text).toMatch(/,Ana,[^,]*,00-one-user,completed,finished,/);
+    const bytes = await csv.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark: Excel opens it as UTF-8
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^row,learner_id,display_name,account,stage,stage_status/);
+    expect(text).toMatch(/^check,[^,]*,Ana,[^,]*,00-one-user,completed,finished,/m);
+    expect(text).toMatch(/^learner,[^,]*,Ana,/m);
     const json = await roster.request.get(`${baseUrl}/api/instructor/events/${eventId}/export?format=json`);
     const body = (await json.json()) as { learners: { displayName: string }[] };
     expect(body.learners.map((l) => l.displayName).sort()).toEqual(['Ana', 'Bo', 'Cy', 'Dee']);

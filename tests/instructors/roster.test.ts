@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxAccountId } from '@/lib/accounts/learner-account';
 import { createEvent, type EventSummary, joinEvent } from '@/lib/events/events';
+import { parseCsv } from '@/lib/grading/csv';
 import { createInstructor } from '@/lib/instructors/accounts';
 import type { InstructorIdentity } from '@/lib/progress/instructor-store';
-import { rosterCsv, rosterJson } from '@/lib/roster/export';
+import { CSV_COLUMNS, rosterCsv, rosterJson } from '@/lib/roster/export';
 import { actOnLearner } from '@/lib/roster/learner-actions';
 import { buildRoster, type RosterData } from '@/lib/roster/roster';
 import { engines, type Stores, TEST_COST, uniqueEmail } from './support';
@@ -216,12 +217,28 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
     expect(JSON.stringify(json)).not.toContain(outsider);
 
     const csv = rosterCsv(d);
-    const lines = csv.trim().split('\r\n');
+    expect(csv.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8 only with the byte-order mark
+    const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe(
-      'learner_id,display_name,account,stage,stage_status,run_status,run_started_at,run_finished_at,check_id,severity,check_status,message',
+      'row,learner_id,display_name,account,stage,stage_status,run_status,run_started_at,run_finished_at,check_id,severity,check_status,message,stages_completed,failing_required_checks,stack_status',
     );
-    expect(lines.filter((l) => l.startsWith(`${bo},'=cmd|calc,`))).toHaveLength(3 + 2);
-    expect(csv).toContain(',ec2.elastic-ip,required,fail,ec2.elastic-ip is fail.');
+    expect(lines.filter((l) => l.startsWith(`check,${bo},'=cmd|calc,`))).toHaveLength(3 + 2);
+    expect(csv).toContain(',ec2.elastic-ip,required,fail,ec2.elastic-ip is fail.,,,');
     expect(csv).not.toMatch(/,=cmd/);
+    expect(lines.filter((l) => l.startsWith('learner,'))).toHaveLength(json.learners.length);
+    const width = CSV_COLUMNS.length;
+    for (const line of lines) expect(parseCsv(`${line}\n`)[0]?.fields).toHaveLength(width);
+  });
+
+  it('gives each learner one summary row: current stage, stages completed, failing required checks', async () => {
+    const d = await data();
+    const records = parseCsv(rosterCsv(d).slice(1)).map((r) => r.fields);
+    const header = records[0]!;
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    const boSummary = records.find((r) => r[0] === 'learner' && r[1] === bo)!;
+    expect(col(boSummary, 'stage')).toBe('00-one-user');
+    expect(col(boSummary, 'stages_completed')).toMatch(/^0\/\d+$/);
+    expect(col(boSummary, 'failing_required_checks')).toBe('ec2.elastic-ip ec2.web-instance-running');
+    expect(col(boSummary, 'check_id')).toBe('');
   });
 });
