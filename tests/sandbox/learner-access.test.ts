@@ -18,7 +18,13 @@ describe('the workshop role path in the sandbox', () => {
         ExternalId: 'scalelab-abc',
       },
     });
-    expect(preview.changes.map((c) => c.resourceType).sort()).toEqual(['AWS::IAM::Role', 'AWS::IAM::Role']);
+    expect(preview.changes.map((c) => c.resourceType).sort()).toEqual([
+      'AWS::IAM::ManagedPolicy',
+      'AWS::IAM::ManagedPolicy',
+      'AWS::IAM::ManagedPolicy',
+      'AWS::IAM::Role',
+      'AWS::IAM::Role',
+    ]);
     await executeChangeSet(clients, 'scalelab-access', preview.changeSetId);
     expect((await followStack(clients, 'scalelab-access', new Date(0), () => {}, { intervalMs: 1 })).status).toBe(
       'CREATE_COMPLETE',

@@ -1,0 +1,129 @@
+/**
+ * Regenerate lib/iam/handler-permissions.json from CloudFormation resource provider schemas on disk.
+ *
+ *   npx tsx scripts/handler-permissions.ts <schema-dir> <source-json>
+ *
+ * <schema-dir> holds the registry schemas named as AWS publishes them (`aws-ec2-vpc.json`, the files of
+ * CloudFormationSchema.zip, "Using the CloudFormation registry: resource type schemas"); <source-json> describes
+ * where they came from: `{"repo":"…","path":"…","commit":"…","commitDate":"…","retrieved":"YYYY-MM-DD"}`.
+ * Only this script reads the schemas; the committed JSON is what the tests and the sandbox use (no network).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTemplate } from '@/lib/cfn';
+import { supportedTypes } from '@/lib/sandbox/resources';
+
+/** Types stages 05–06 will use (STAGES.md) and the database secret of stages 01–04, beyond what templates/ has now. */
+const PLANNED = [
+  'AWS::SQS::Queue',
+  'AWS::SQS::QueuePolicy',
+  'AWS::SNS::Topic',
+  'AWS::SNS::Subscription',
+  'AWS::SNS::TopicPolicy',
+  'AWS::Lambda::Function',
+  'AWS::Lambda::Permission',
+  'AWS::Lambda::EventSourceMapping',
+  'AWS::ApiGatewayV2::Api',
+  'AWS::ApiGatewayV2::Integration',
+  'AWS::ApiGatewayV2::Route',
+  'AWS::ApiGatewayV2::Stage',
+  'AWS::Route53::HealthCheck',
+  'AWS::Route53::RecordSet',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::GlobalCluster',
+  'AWS::ApplicationAutoScaling::ScalableTarget',
+  'AWS::ApplicationAutoScaling::ScalingPolicy',
+  'AWS::EC2::VPCEndpoint',
+  'AWS::EC2::NatGateway',
+  'AWS::Logs::LogGroup',
+  'AWS::IAM::Role',
+  'AWS::IAM::Policy',
+  'AWS::IAM::InstanceProfile',
+  'AWS::SecretsManager::Secret',
+  'AWS::SecretsManager::SecretTargetAttachment',
+];
+
+/**
+ * Types whose schema publishes no handlers (non-registry types): their actions from the AWS guide named in `source`.
+ */
+const MANUAL: Record<string, { source: string; create: string[]; update: string[]; delete: string[] }> = {
+  'AWS::Route53::RecordSet': {
+    source:
+      'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/access-control-managing-permissions.html (Using identity-based policies (IAM policies) for Amazon Route 53) and r53-api-permissions-ref.html (Amazon Route 53 API permissions: Actions, resources, and conditions reference); the schema aws-route53-recordset.json has no handlers',
+    create: [
+      'route53:ChangeResourceRecordSets',
+      'route53:GetChange',
+      'route53:GetHostedZone',
+      'route53:ListHostedZonesByName',
+      'route53:ListResourceRecordSets',
+    ],
+    update: [
+      'route53:ChangeResourceRecordSets',
+      'route53:GetChange',
+      'route53:GetHostedZone',
+      'route53:ListHostedZonesByName',
+      'route53:ListResourceRecordSets',
+    ],
+    delete: [
+      'route53:ChangeResourceRecordSets',
+      'route53:GetChange',
+      'route53:GetHostedZone',
+      'route53:ListHostedZonesByName',
+      'route53:ListResourceRecordSets',
+    ],
+  },
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+/** Every resource type a template under templates/ declares. */
+export function templateTypes(root = 'templates'): string[] {
+  const types = new Set<string>();
+  for (const file of walk(root))
+    for (const r of parseTemplate(readFileSync(file, 'utf8'), file).resources) if (r.type) types.add(r.type);
+  return [...types].sort();
+}
+
+const schemaFile = (type: string) => `${type.toLowerCase().replaceAll('::', '-')}.json`;
+
+function main(): void {
+  const [schemaDir, sourceFile] = process.argv.slice(2);
+  if (!schemaDir || !sourceFile) throw new Error('usage: handler-permissions.ts <schema-dir> <source-json>');
+  const source = JSON.parse(readFileSync(sourceFile, 'utf8'));
+  const types = [...new Set([...templateTypes(), ...supportedTypes(), ...PLANNED])].sort();
+  const rows: Record<string, unknown> = {};
+  for (const type of types) {
+    const file = schemaFile(type);
+    const manual = MANUAL[type];
+    if (manual) {
+      rows[type] = { schema: null, provider: null, ...manual };
+      continue;
+    }
+    const schema = JSON.parse(readFileSync(join(schemaDir, file), 'utf8'));
+    const handlers = schema.handlers ?? {};
+    const ops = (op: string): string[] => [...new Set<string>(handlers[op]?.permissions ?? [])].sort();
+    if (!schema.handlers) throw new Error(`${file} has no handlers: record ${type} from another source by hand`);
+    rows[type] = {
+      schema: `${source.path}${file}`,
+      provider: schema.sourceUrl ?? null,
+      create: ops('create'),
+      update: ops('update'),
+      delete: ops('delete'),
+    };
+  }
+  const out = {
+    $comment:
+      'IAM actions of each CloudFormation resource type’s create / update / delete handlers, copied from the resource provider schemas’ handlers.<op>.permissions. Generated by scripts/handler-permissions.ts; do not edit by hand.',
+    source,
+    types: rows,
+  };
+  writeFileSync('lib/iam/handler-permissions.json', `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`wrote ${types.length} types`);
+}
+
+if (process.argv[1]?.endsWith('handler-permissions.ts')) main();
