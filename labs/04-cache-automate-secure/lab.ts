@@ -57,17 +57,17 @@ export default defineLab({
         ko: '이 스테이지에서 Systems Manager Session Manager는 무엇을 대신할까요?',
       },
       choices: [
+        { id: 'a', text: { en: 'The load balancer', ko: '로드 밸런서' } },
         {
-          id: 'a',
+          id: 'b',
           text: {
             en: 'SSH on port 22 and the bastion host in front of the instances',
             ko: '22번 포트의 SSH와 인스턴스 앞에 두던 배스천 호스트',
           },
         },
-        { id: 'b', text: { en: 'The load balancer', ko: '로드 밸런서' } },
         { id: 'c', text: { en: 'CloudWatch alarms', ko: 'CloudWatch 경보' } },
       ],
-      answer: ['a'],
+      answer: ['b'],
       explanation: {
         en: 'The SSM agent opens an outbound connection to Systems Manager, so you get a shell from the console or CLI with no inbound port, no key pair and every session logged through IAM.',
         ko: 'SSM 에이전트가 Systems Manager로 나가는 연결을 맺기 때문에, 인바운드 포트나 키 페어 없이 콘솔이나 CLI에서 셸을 열 수 있고 모든 세션이 IAM 권한 아래에서 기록됩니다.',
@@ -80,17 +80,17 @@ export default defineLab({
         ko: '사용자 세션을 웹 인스턴스 밖의 ElastiCache나 DynamoDB로 옮기는 이유는 무엇일까요?',
       },
       choices: [
+        { id: 'a', text: { en: 'Because EC2 instances have no memory', ko: 'EC2 인스턴스에는 메모리가 없어서' } },
+        { id: 'b', text: { en: 'To make the database Multi-AZ', ko: '데이터베이스를 Multi-AZ로 만들려고' } },
         {
-          id: 'a',
+          id: 'c',
           text: {
             en: 'So any instance can serve any request, and scaling in or replacing an instance logs nobody out',
             ko: '어느 인스턴스든 어떤 요청이든 처리할 수 있고, 인스턴스를 줄이거나 교체해도 아무도 로그아웃되지 않게 하려고',
           },
         },
-        { id: 'b', text: { en: 'Because EC2 instances have no memory', ko: 'EC2 인스턴스에는 메모리가 없어서' } },
-        { id: 'c', text: { en: 'To make the database Multi-AZ', ko: '데이터베이스를 Multi-AZ로 만들려고' } },
       ],
-      answer: ['a'],
+      answer: ['c'],
       explanation: {
         en: 'A stateless web tier is what makes Auto Scaling safe: instances become interchangeable, and the state lives in a shared, highly available store.',
         ko: '웹 계층이 상태를 갖지 않아야 Auto Scaling을 안심하고 쓸 수 있습니다. 인스턴스는 서로 바꿔 끼울 수 있는 부품이 되고, 상태는 공유되는 고가용성 저장소에 둡니다.',
@@ -141,26 +141,26 @@ export default defineLab({
         {
           id: 'a',
           text: {
-            en: 'CloudTrail records every API call; GuardDuty analyses those records, VPC flow logs and DNS logs and reports threats',
-            ko: 'CloudTrail은 모든 API 호출을 기록하고, GuardDuty는 그 기록과 VPC 흐름 로그, DNS 로그를 분석해 위협을 알려 준다',
-          },
-        },
-        {
-          id: 'b',
-          text: {
             en: 'CloudTrail blocks attacks at the network edge; GuardDuty stores the logs',
             ko: 'CloudTrail은 네트워크 경계에서 공격을 막고, GuardDuty는 로그를 저장한다',
           },
         },
         {
-          id: 'c',
+          id: 'b',
           text: {
             en: 'They do the same thing; one is enough',
             ko: '둘은 같은 일을 하므로 하나만 있으면 된다',
           },
         },
+        {
+          id: 'c',
+          text: {
+            en: 'CloudTrail records every API call; GuardDuty analyses those records, VPC flow logs and DNS logs and reports threats',
+            ko: 'CloudTrail은 모든 API 호출을 기록하고, GuardDuty는 그 기록과 VPC 흐름 로그, DNS 로그를 분석해 위협을 알려 준다',
+          },
+        },
       ],
-      answer: ['a'],
+      answer: ['c'],
       explanation: {
         en: 'A trail is the record: who called which API, when and from where, kept in S3 for as long as you need. GuardDuty is the reader: it watches that record and the network logs continuously and raises findings such as credentials used from an unusual place. Neither blocks traffic; that is the job of security groups, AWS WAF and AWS Shield.',
         ko: '추적은 기록입니다. 누가, 언제, 어디서 어떤 API를 호출했는지를 필요한 만큼 S3에 보관합니다. GuardDuty는 그 기록을 읽는 쪽입니다. 이 기록과 네트워크 로그를 계속 살피다가 낯선 곳에서 쓰인 자격 증명 같은 결과를 알려 줍니다. 둘 다 트래픽을 막지는 않습니다. 그것은 보안 그룹, AWS WAF, AWS Shield가 할 일입니다.',

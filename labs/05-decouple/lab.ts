@@ -84,17 +84,17 @@ export default defineLab({
       choices: [
         {
           id: 'a',
+          text: { en: 'Build them on EC2 to keep full control', ko: '완전한 제어를 위해 EC2 위에 직접 구축한다' },
+        },
+        {
+          id: 'b',
           text: {
             en: 'Use the managed services (SQS, SES, a transcoding service) instead of building them',
             ko: '직접 만들지 말고 관리형 서비스(SQS, SES, 동영상 변환 서비스)를 쓴다',
           },
         },
-        {
-          id: 'b',
-          text: { en: 'Build them on EC2 to keep full control', ko: '완전한 제어를 위해 EC2 위에 직접 구축한다' },
-        },
       ],
-      answer: ['a'],
+      answer: ['b'],
       explanation: {
         en: '"Don’t reinvent the wheel": managed building blocks scale on their own and let the team spend its time on the product.',
         ko: '"바퀴를 다시 발명하지 마세요." 관리형 빌딩 블록은 스스로 확장되고, 팀은 그 시간을 제품에 쓸 수 있습니다.',

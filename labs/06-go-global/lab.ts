@@ -58,21 +58,21 @@ export default defineLab({
       choices: [
         {
           id: 'a',
+          text: { en: 'Writes accepted in every Region at once', ko: '모든 리전에서 동시에 쓰기를 받음' },
+        },
+        {
+          id: 'b',
+          text: { en: 'Synchronous replication with zero lag', ko: '지연이 전혀 없는 동기식 복제' },
+        },
+        {
+          id: 'c',
           text: {
             en: 'Replication lag typically under a second, and a secondary Region promoted to read-write within a minute',
             ko: '보통 1초 미만의 복제 지연, 그리고 1분 안에 보조 리전을 읽기·쓰기로 승격',
           },
         },
-        {
-          id: 'b',
-          text: { en: 'Writes accepted in every Region at once', ko: '모든 리전에서 동시에 쓰기를 받음' },
-        },
-        {
-          id: 'c',
-          text: { en: 'Synchronous replication with zero lag', ko: '지연이 전혀 없는 동기식 복제' },
-        },
       ],
-      answer: ['a'],
+      answer: ['c'],
       explanation: {
         en: 'An Aurora global database has one writer Region; the others read locally with sub-second lag and can be promoted when the primary Region fails. Local writes in every Region are what DynamoDB global tables offer.',
         ko: 'Aurora 글로벌 데이터베이스의 쓰기 리전은 하나입니다. 나머지 리전은 1초 미만의 지연으로 로컬에서 읽고, 기본 리전에 장애가 나면 승격할 수 있습니다. 모든 리전에서 로컬로 쓰기까지 하는 것은 DynamoDB 글로벌 테이블입니다.',

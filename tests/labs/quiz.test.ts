@@ -55,3 +55,25 @@ describe('quiz grading on the server', () => {
     ).toBe(false);
   });
 });
+
+describe('quiz answers', () => {
+  /** Position (0-based) of each question's first correct choice. */
+  const positions = (quiz: (typeof labs)[number]['quiz']) =>
+    quiz.map((q) => q.choices.findIndex((c) => c.id === q.answer[0]));
+
+  it.each(labs.filter((l) => l.quiz.length > 1).map((l) => [l.id, l] as const))(
+    '%s does not put every answer at the same position',
+    (_, lab) => {
+      const at = positions(lab.quiz);
+      expect(at.every((p) => p >= 0)).toBe(true);
+      expect(new Set(at).size, `${lab.id}: answers at positions ${at.join(', ')}`).toBeGreaterThan(1);
+    },
+  );
+
+  it('would notice a quiz whose answers are all "a"', () => {
+    const quiz = labs
+      .find((l) => l.quiz.length > 1)!
+      .quiz.map((q) => ({ ...q, choices: q.choices, answer: [q.choices[0]!.id] }));
+    expect(new Set(positions(quiz)).size).toBe(1);
+  });
+});
