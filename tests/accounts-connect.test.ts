@@ -45,15 +45,23 @@ describe('connecting an account', () => {
     expect(externalIdFor('learner-a', 'y'.repeat(40))).not.toBe(a);
   });
 
-  it('allows the server machine’s credentials on localhost only, unless configured', () => {
-    delete process.env.SCALELAB_ALLOW_LOCAL_CREDENTIALS;
-    expect(localCredentialsAllowed('localhost:3000')).toBe(true);
-    expect(localCredentialsAllowed('127.0.0.1:3000')).toBe(true);
-    expect(localCredentialsAllowed('workshop.example.com')).toBe(false);
-    process.env.SCALELAB_ALLOW_LOCAL_CREDENTIALS = '0';
-    expect(localCredentialsAllowed('localhost:3000')).toBe(false);
-    process.env.SCALELAB_ALLOW_LOCAL_CREDENTIALS = '1';
-    expect(localCredentialsAllowed('workshop.example.com')).toBe(true);
+  it('allows the server machine’s credentials only to a loopback server and connection, unless configured', () => {
+    const env = (extra: Record<string, string> = {}) => ({ ...extra }) as NodeJS.ProcessEnv;
+    const local = { remoteAddress: '127.0.0.1', listenAddress: '127.0.0.1', forwarded: false };
+    expect(localCredentialsAllowed(local, env())).toEqual({ allowed: true });
+    expect(localCredentialsAllowed({ ...local, listenAddress: '0.0.0.0' }, env())).toEqual({
+      allowed: false,
+      reason: 'exposed',
+    });
+    expect(localCredentialsAllowed(local, env({ SCALELAB_ALLOW_LOCAL_CREDENTIALS: '0' }))).toEqual({
+      allowed: false,
+      reason: 'turned-off',
+    });
+    const remote = { remoteAddress: '192.0.2.7', listenAddress: '0.0.0.0', forwarded: false };
+    expect(localCredentialsAllowed(remote, env({ SCALELAB_ALLOW_LOCAL_CREDENTIALS: '1' }))).toEqual({ allowed: true });
+    // Without the socket's facts (no instrumentation hook): HOST decides, unset meaning 127.0.0.1.
+    expect(localCredentialsAllowed(null, env()).allowed).toBe(true);
+    expect(localCredentialsAllowed(null, env({ HOST: '0.0.0.0' })).allowed).toBe(false);
   });
 });
 

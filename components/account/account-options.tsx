@@ -10,6 +10,8 @@ interface Props {
   locale: Locale;
   current: string;
   profileAllowed: boolean;
+  /** Why the machine's credentials are off: the operator turned them off, or the site is open to the network. */
+  profileRefusal?: 'turned-off' | 'exposed';
   role: { principal: string | null; externalId: string; templateHref: string };
 }
 
@@ -20,7 +22,7 @@ const inputClass =
   'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm focus-visible:outline-2 focus-visible:outline-brand-600 dark:border-slate-600 dark:bg-slate-900';
 
 /** The three ways to connect an account, each verified on the server before it is saved. */
-export function AccountOptions({ locale, current, profileAllowed, role }: Props) {
+export function AccountOptions({ locale, current, profileAllowed, profileRefusal, role }: Props) {
   const t = translator(locale);
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
@@ -89,7 +91,9 @@ export function AccountOptions({ locale, current, profileAllowed, role }: Props)
             </button>
           </form>
         ) : (
-          <p className="mt-2 text-sm italic text-slate-500">{t('account.profile.disabled')}</p>
+          <p className="mt-2 text-sm italic text-slate-500">
+            {t(profileRefusal === 'turned-off' ? 'account.profile.turnedOff' : 'account.profile.disabled')}
+          </p>
         )}
       </section>
 

@@ -15,6 +15,7 @@ import { defaultRegion } from '@/lib/aws/account';
 import { accountKindAllowed, eventPolicyFor } from '@/lib/events/policy';
 import { getSecret } from '@/lib/identity';
 import { getStore } from '@/lib/progress';
+import { connectionFacts } from '@/lib/security/connection';
 import { currentLearnerId } from '@/lib/session/current-learner';
 
 export type ConnectResult = { ok: true; accountId: string } | { ok: false; field?: string; message: string };
@@ -62,8 +63,15 @@ export async function connectAccount(raw: unknown): Promise<ConnectResult> {
       return { ok: true, accountId };
     }
     if (data.kind === 'profile') {
-      if (!localCredentialsAllowed((await headers()).get('host'))) {
-        return { ok: false, message: 'This server does not allow the credentials of the machine it runs on.' };
+      const local = localCredentialsAllowed(connectionFacts(await headers()));
+      if (!local.allowed) {
+        return {
+          ok: false,
+          message:
+            local.reason === 'turned-off'
+              ? 'This server does not allow the credentials of the machine it runs on (SCALELAB_ALLOW_LOCAL_CREDENTIALS=0).'
+              : 'This server is open to the network, so the credentials of the machine it runs on need SCALELAB_ALLOW_LOCAL_CREDENTIALS=1 on the server.',
+        };
       }
       const accountId = await verifyAccount(
         { kind: 'profile', profile: data.profile || undefined, regions: [data.region] },

@@ -2,6 +2,10 @@
 
 import { z } from 'zod';
 import { loadSpec } from '@/lib/cfn';
+import { currentClient } from '@/lib/security/current-request';
+import { limits } from '@/lib/security/limits';
+import { describeWait } from '@/lib/security/rate-limit';
+import { currentLearnerId } from '@/lib/session/current-learner';
 import { checkDraft, MAX_TEMPLATE_BYTES, TemplateDraftError } from '@/lib/stacks/template-draft';
 
 export interface EditorDiagnostic {
@@ -20,6 +24,16 @@ const input = z.object({ body: z.string().max(MAX_TEMPLATE_BYTES * 2) });
 export async function lintTemplate(raw: unknown): Promise<LintResult> {
   const parsed = input.safeParse(raw);
   if (!parsed.success) return { ok: false, message: 'The template is far too large.' };
+  const learnerId = await currentLearnerId();
+  if (!learnerId) return { ok: false, message: 'No learner session. Reload the page.' };
+  const { address } = await currentClient();
+  const { lint, lintByAddress } = limits();
+  const wait = [lint.take(learnerId), lintByAddress.take(address)].find((v) => !v.ok);
+  if (wait)
+    return {
+      ok: false,
+      message: `Too many checks of the template; the editor tries again in ${describeWait(wait.retryAfterMs)}.`,
+    };
   try {
     const diagnostics = await checkDraft(parsed.data.body);
     return {

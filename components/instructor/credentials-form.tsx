@@ -10,13 +10,15 @@ interface Props {
   locale: Locale;
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   mode: 'setup' | 'login';
+  /** First-run setup from another computer: the one-time setup token the server printed. */
+  askSetupToken?: boolean;
 }
 
 /** Email + password, for the first-run setup (new password) and for signing in. */
-export function CredentialsForm({ locale, action, mode }: Props) {
+export function CredentialsForm({ locale, action, mode, askSetupToken }: Props) {
   const t = translator(locale);
   const [state, formAction, pending] = useActionState(action, {});
-  const ids = { email: useId(), password: useId(), hint: useId(), error: useId() };
+  const ids = { email: useId(), password: useId(), hint: useId(), error: useId(), token: useId() };
   return (
     <form
       action={formAction}
@@ -49,8 +51,16 @@ export function CredentialsForm({ locale, action, mode }: Props) {
           </p>
         )}
       </div>
+      {askSetupToken && (
+        <div>
+          <label htmlFor={ids.token} className={labelClass}>
+            {t('instructor.setup.token')}
+          </label>
+          <input id={ids.token} name="setupToken" required autoComplete="off" className={inputClass} />
+        </div>
+      )}
       <div role="alert" id={ids.error} className="text-sm text-red-700 dark:text-red-300">
-        {state.error ? t(state.error) : null}
+        {state.error ? t(state.error, { s: state.seconds ?? 0 }) : null}
       </div>
       <button type="submit" disabled={pending} className={buttonClass}>
         {t(mode === 'setup' ? 'instructor.setup.submit' : 'instructor.login.submit')}

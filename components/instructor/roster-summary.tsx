@@ -3,7 +3,7 @@ import { translator } from '@/lib/i18n/messages';
 import type { FailedCheck, StageSummary } from '@/lib/roster/roster';
 import { stageNumber } from './format';
 
-/** "31 of 42 passed stage 02" per enabled stage, and the checks most learners fail right now. */
+/** "31 of 42 passed stage 02" per enabled stage, and every check failing now: required first, recommended apart. */
 export function RosterSummary({
   locale,
   summary,
@@ -47,19 +47,42 @@ export function RosterSummary({
         {mostFailed.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">{t('roster.mostFailed.none')}</p>
         ) : (
-          <ol className="mt-2 space-y-1 text-sm">
-            {mostFailed.map((f) => (
-              <li key={f.checkId} data-failed-check={f.checkId} className="flex justify-between gap-3">
-                <span>
-                  <span className="font-mono text-xs text-slate-500">{stageNumber(f.stageId)}</span>{' '}
-                  {f.title?.[locale] ?? f.checkId}
-                </span>
-                <span className="shrink-0 tabular-nums">{t('roster.mostFailed.learners', { n: f.learners })}</span>
-              </li>
-            ))}
-          </ol>
+          <>
+            <FailedList locale={locale} items={mostFailed.filter((f) => f.severity === 'required')} />
+            {mostFailed.some((f) => f.severity === 'recommended') && (
+              <>
+                <h3 className="mt-3 text-xs font-semibold text-slate-600 uppercase dark:text-slate-400">
+                  {t('roster.mostFailed.recommended')}
+                </h3>
+                <FailedList locale={locale} items={mostFailed.filter((f) => f.severity === 'recommended')} />
+              </>
+            )}
+          </>
         )}
       </section>
     </div>
+  );
+}
+
+function FailedList({ locale, items }: { locale: Locale; items: FailedCheck[] }) {
+  const t = translator(locale);
+  if (!items.length) return null;
+  return (
+    <ol className="mt-2 space-y-1 text-sm">
+      {items.map((f) => (
+        <li
+          key={f.checkId}
+          data-failed-check={f.checkId}
+          data-severity={f.severity}
+          className="flex justify-between gap-3"
+        >
+          <span>
+            <span className="font-mono text-xs text-slate-500">{stageNumber(f.stageId)}</span>{' '}
+            {f.title?.[locale] ?? f.checkId}
+          </span>
+          <span className="shrink-0 tabular-nums">{t('roster.mostFailed.learners', { n: f.learners })}</span>
+        </li>
+      ))}
+    </ol>
   );
 }

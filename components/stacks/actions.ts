@@ -6,6 +6,9 @@ import { explainAwsError } from '@/lib/aws/errors';
 import { clientsForAccount } from '@/lib/aws/for-account';
 import { stageIds } from '@/lib/labs/types';
 import { getStore } from '@/lib/progress';
+import { currentClient } from '@/lib/security/current-request';
+import { limits } from '@/lib/security/limits';
+import { describeWait, RateLimitedError } from '@/lib/security/rate-limit';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { type ChangeSetPreview, currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { StackError } from '@/lib/stacks/errors';
@@ -20,9 +23,19 @@ export type StackActionResult<T = undefined> =
   | { ok: true; value: T; startedAt: string }
   | { ok: false; code: string; message: string };
 
-async function context() {
+async function context(options: { limited?: boolean } = {}) {
   const learnerId = await currentLearnerId();
   if (!learnerId) throw new StackError('not-found', 'No learner session. Reload the page.');
+  if (options.limited) {
+    // Change sets and deploys per learner and per client address: each one costs AWS calls or sandbox work.
+    const { address } = await currentClient();
+    const { deploy, deployByAddress } = limits();
+    const wait = [deploy.take(learnerId), deployByAddress.take(address)].find((v) => !v.ok);
+    if (wait) {
+      const message = `Too many launches in a minute. Try again in ${describeWait(wait.retryAfterMs)}.`;
+      throw new RateLimitedError(message, wait.retryAfterMs);
+    }
+  }
   const store = await getStore();
   const account = await learnerAccount(store, learnerId);
   const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
@@ -31,6 +44,7 @@ async function context() {
 
 function failure(err: unknown): { ok: false; code: string; message: string } {
   if (err instanceof StackError) return { ok: false, code: err.code, message: err.message };
+  if (err instanceof RateLimitedError) return { ok: false, code: 'throttled', message: err.message };
   if (err instanceof TemplateDraftError) return { ok: false, code: 'invalid-template', message: err.message };
   const plain = explainAwsError(err);
   return { ok: false, code: plain.kind, message: plain.reason.en };
@@ -49,7 +63,7 @@ export async function previewLaunch(raw: unknown): Promise<StackActionResult<Cha
     .safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'invalid', message: 'Unknown stage or template too large.' };
   try {
-    const { clients, stackName } = await context();
+    const { clients, stackName } = await context({ limited: true });
     // The learner's edited template (from the editor) is validated before anything reaches AWS.
     if (parsed.data.templateBody !== undefined) await assertDeployable(parsed.data.templateBody);
     const templateBody = parsed.data.templateBody ?? (await readLabTemplate(parsed.data.stageId));
@@ -85,7 +99,7 @@ export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
     .safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'invalid', message: 'Invalid change set.' };
   try {
-    const { learnerId, store, clients, stackName } = await context();
+    const { learnerId, store, clients, stackName } = await context({ limited: true });
     const startedAt = new Date(Date.now() - 1000).toISOString();
     await executeChangeSet(clients, stackName, parsed.data.changeSetId);
     await recordStackOperation({

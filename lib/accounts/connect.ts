@@ -3,6 +3,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { z } from 'zod';
 import type { Account } from '@/lib/aws/account';
 import { type AwsClients, createClients } from '@/lib/aws/clients';
+import { type ConnectionFacts, isLoopback, servesLoopbackOnly } from '@/lib/security/connection';
 
 export type ConnectErrorCode = 'malformed-arn' | 'trust' | 'wrong-account' | 'credentials' | 'not-allowed' | 'unknown';
 
@@ -47,14 +48,34 @@ export function externalIdFor(learnerId: string, secret: string): string {
   return `scalelab-${createHmac('sha256', secret).update(`external-id:${learnerId}`).digest('base64url').slice(0, 24)}`;
 }
 
-/** May learners use the credentials of the machine the server runs on? Only when configured, or on localhost. */
-export function localCredentialsAllowed(host: string | null): boolean {
-  const setting = process.env.SCALELAB_ALLOW_LOCAL_CREDENTIALS;
-  if (setting === '1') return true;
-  if (setting === '0') return false;
-  const hostname = (host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '::1';
+export type LocalCredentialsVerdict = { allowed: true } | { allowed: false; reason: 'turned-off' | 'exposed' };
+
+/**
+ * May learners use the AWS credentials of the machine the server runs on? `SCALELAB_ALLOW_LOCAL_CREDENTIALS=1` or `0`
+ * decides; unset, only when the server listens on loopback (the default: `npm start` binds to 127.0.0.1 unless `HOST`
+ * says otherwise) and this connection comes from loopback without a reverse proxy in between. Decided from the
+ * socket (lib/security/connection), never from the Host header, which the client writes.
+ */
+export function localCredentialsAllowed(
+  facts: ConnectionFacts | null,
+  env: NodeJS.ProcessEnv = process.env,
+): LocalCredentialsVerdict {
+  const setting = env.SCALELAB_ALLOW_LOCAL_CREDENTIALS;
+  if (setting === '1') return { allowed: true };
+  if (setting === '0') return { allowed: false, reason: 'turned-off' };
+  const fromThisMachine = !facts || (isLoopback(facts.remoteAddress) && !facts.forwarded);
+  return servesLoopbackOnly(facts, env) && fromThisMachine ? { allowed: true } : { allowed: false, reason: 'exposed' };
 }
+
+/**
+ * The ExternalId AWS STS accepts (AssumeRole, "ExternalId": 2 to 1224 characters of `[\w+=,.@:/-]`), so a typo is
+ * refused here, with the rule, rather than by AWS as an opaque validation error.
+ */
+export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+
+export const externalIdSchema = z.string().refine((v) => EXTERNAL_ID.test(v), {
+  message: 'An ExternalId has 2 to 1224 characters: letters, digits and + = , . @ : / - _ (AssumeRole ExternalId).',
+});
 
 /**
  * Prove the account works: STS GetCallerIdentity through the account's own credentials (for a role, that is the

@@ -1,4 +1,5 @@
 import type { InstructorIdentity, InstructorStore } from '@/lib/progress/instructor-store';
+import { limits } from '@/lib/security/limits';
 import { newInstructor } from './input';
 import { DEFAULT_COST, hashPassword, type ScryptCost, verifyPassword } from './password';
 
@@ -14,7 +15,9 @@ export async function createInstructor(
   options: { firstOnly?: boolean; cost?: ScryptCost } = {},
 ): Promise<InstructorIdentity> {
   const input = newInstructor.parse(raw);
-  const passwordHash = await hashPassword(input.password, options.cost ?? DEFAULT_COST);
+  const hash = () => hashPassword(input.password, options.cost ?? DEFAULT_COST);
+  // The first-run page is open to the web: its hash waits for a slot like a sign-in's (the CLI's does not).
+  const passwordHash = options.firstOnly ? await limits().hashing.run(hash) : await hash();
   return store.createInstructor({ email: input.email, passwordHash }, { onlyIfNone: options.firstOnly });
 }
 
@@ -33,10 +36,13 @@ export async function authenticate(
   password: string,
 ): Promise<InstructorIdentity | null> {
   const row = await store.instructorByEmail(email.trim().toLowerCase());
-  if (!row) {
-    dummyHash ??= hashPassword('not-a-password-of-anyone');
-    await verifyPassword(password, await dummyHash);
-    return null;
-  }
-  return (await verifyPassword(password, row.passwordHash)) ? { id: row.id, email: row.email } : null;
+  // At most a few hashes at once (each holds scrypt's 128 MiB); BusyError when too many wait.
+  return limits().hashing.run(async () => {
+    if (!row) {
+      dummyHash ??= hashPassword('not-a-password-of-anyone');
+      await verifyPassword(password, await dummyHash);
+      return null;
+    }
+    return (await verifyPassword(password, row.passwordHash)) ? { id: row.id, email: row.email } : null;
+  });
 }

@@ -59,6 +59,7 @@ export interface StageSummary {
 export interface FailedCheck {
   checkId: string;
   stageId: string;
+  severity: 'required' | 'recommended';
   title: Localized | null;
   learners: number;
 }
@@ -182,8 +183,12 @@ export function buildRoster(data: RosterData, now = new Date()): Roster {
   return { event, rows, summary, mostFailed: mostFailedChecks(data, enabled), generatedAt: now.toISOString() };
 }
 
-/** What to explain to the room: checks failing in the most learners' latest run of an enabled stage. */
-export function mostFailedChecks(data: RosterData, enabled: readonly string[], limit = 5): FailedCheck[] {
+/**
+ * What to explain to the room: every check failing in some learner's latest run of an enabled stage, the required
+ * ones first (all of them: any one of them keeps a learner from the next stage), then the recommended ones, each
+ * group by how many learners fail it.
+ */
+export function mostFailedChecks(data: RosterData, enabled: readonly string[]): FailedCheck[] {
   const enrolled = new Set(data.enrollments.map((e) => e.learnerId));
   const counts = new Map<string, FailedCheck>();
   for (const run of data.facts.latestRuns) {
@@ -193,6 +198,7 @@ export function mostFailedChecks(data: RosterData, enabled: readonly string[], l
       const entry = counts.get(result.id) ?? {
         checkId: result.id,
         stageId: run.stageId,
+        severity: result.severity ?? getCheck(result.id)?.severity ?? 'required',
         title: getCheck(result.id)?.title ?? null,
         learners: 0,
       };
@@ -200,7 +206,8 @@ export function mostFailedChecks(data: RosterData, enabled: readonly string[], l
       counts.set(result.id, entry);
     }
   }
-  return [...counts.values()]
-    .sort((a, b) => b.learners - a.learners || a.checkId.localeCompare(b.checkId))
-    .slice(0, limit);
+  const rank = (f: FailedCheck) => (f.severity === 'required' ? 0 : 1);
+  return [...counts.values()].sort(
+    (a, b) => rank(a) - rank(b) || b.learners - a.learners || a.checkId.localeCompare(b.checkId),
+  );
 }

@@ -7,7 +7,7 @@ describe('the message catalogue', () => {
     expect(Object.keys(messages.ko).sort()).toEqual(Object.keys(messages.en).sort());
     for (const [key, en] of Object.entries(messages.en)) {
       const ko = messages.ko[key as keyof typeof messages.en];
-      const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const vars = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
       expect(vars(ko), key).toEqual(vars(en));
       expect(ko.trim(), key).not.toBe('');
     }
@@ -17,6 +17,24 @@ describe('the message catalogue', () => {
     expect(translator('en')('journey.minutes', { n: 30 })).toBe('30 min');
     expect(translator('ko')('journey.minutes', { n: 30 })).toBe('30분');
     expect(translator('en')('journey.minutes')).toBe('{n} min');
+  });
+
+  it('picks the plural form the language needs', () => {
+    const en = translator('en');
+    expect(en('checks.remaining', { n: 1 })).toBe('1 required check has not passed yet.');
+    expect(en('checks.remaining', { n: 3 })).toBe('3 required checks have not passed yet.');
+    expect(en('checks.remaining', { n: 0 })).toBe('0 required checks have not passed yet.');
+    expect(en('editor.problems', { errors: 1, warnings: 2 })).toBe('1 error, 2 warnings');
+    expect(translator('ko')('roster.mostFailed.learners', { n: 1 })).toBe('학습자 1명');
+    expect(en('roster.mostFailed.learners')).toBe('{n, plural, one {# learner} other {# learners}}');
+  });
+
+  it('says "1 thing", never "1 things", in English', () => {
+    const en = translator('en');
+    for (const key of Object.keys(messages.en) as (keyof typeof messages.en)[]) {
+      const once = en(key, { n: 1, errors: 1, warnings: 1, count: 1 });
+      expect(once, key).not.toMatch(/\b1 (checks|changes|learners|errors|warnings|resources|stages|minutes)\b/);
+    }
   });
 });
 

@@ -7,7 +7,7 @@ import { createInstructor } from '@/lib/instructors/accounts';
 import type { InstructorIdentity } from '@/lib/progress/instructor-store';
 import { CSV_COLUMNS, rosterCsv, rosterJson } from '@/lib/roster/export';
 import { actOnLearner } from '@/lib/roster/learner-actions';
-import { buildRoster, type RosterData } from '@/lib/roster/roster';
+import { buildRoster, mostFailedChecks, type RosterData } from '@/lib/roster/roster';
 import { engines, type Stores, TEST_COST, uniqueEmail } from './support';
 
 const settings = {
@@ -240,5 +240,41 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
     expect(col(boSummary, 'stages_completed')).toMatch(/^0\/\d+$/);
     expect(col(boSummary, 'failing_required_checks')).toBe('ec2.elastic-ip ec2.web-instance-running');
     expect(col(boSummary, 'check_id')).toBe('');
+  });
+});
+
+describe('the most-failed checks', () => {
+  const run = (learnerId: string, results: object[]) => ({
+    learnerId,
+    stageId: '04-cache-automate-secure',
+    status: 'finished',
+    results,
+    startedAt: new Date(),
+    finishedAt: new Date(),
+  });
+  const fail = (id: string, severity: 'required' | 'recommended') => ({ id, severity, status: 'fail' });
+
+  it('lists every failing required check (not only five), then the recommended ones apart', () => {
+    const required = [
+      'elasticache.multi-az-failover',
+      'sg.cache-from-app-only',
+      'dynamodb.session-table-ttl',
+      'ec2.ssm-managed',
+      'sg.no-ssh',
+      'x.sixth-required',
+    ];
+    const data = {
+      enrollments: [{ learnerId: 'a' }, { learnerId: 'b' }],
+      facts: {
+        latestRuns: [
+          run('a', [...required.map((id) => fail(id, 'required')), fail('guardduty.enabled', 'recommended')]),
+          run('b', [fail('guardduty.enabled', 'recommended'), fail('sg.no-ssh', 'required')]),
+        ],
+      },
+    } as unknown as RosterData;
+    const failed = mostFailedChecks(data, ['04-cache-automate-secure']);
+    expect(failed.filter((f) => f.severity === 'required')).toHaveLength(6);
+    expect(failed[0]).toMatchObject({ checkId: 'sg.no-ssh', learners: 2 });
+    expect(failed.at(-1)).toMatchObject({ checkId: 'guardduty.enabled', severity: 'recommended', learners: 2 });
   });
 });

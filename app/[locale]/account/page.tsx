@@ -8,6 +8,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { getSecret } from '@/lib/identity';
 import { getStore } from '@/lib/progress';
+import { connectionFacts } from '@/lib/security/connection';
 import { currentLearnerId } from '@/lib/session/current-learner';
 
 type Params = Promise<{ locale: string }>;
@@ -24,6 +25,7 @@ export default async function AccountPage({ params }: { params: Params }) {
   const learnerId = await currentLearnerId();
   if (!learnerId) notFound();
   const account = await learnerAccount(await getStore(), learnerId);
+  const local = localCredentialsAllowed(connectionFacts(await headers()));
   const current =
     account.kind === 'sandbox'
       ? `${t('checks.sandbox')} ${account.accountId}`
@@ -38,7 +40,8 @@ export default async function AccountPage({ params }: { params: Params }) {
         <AccountOptions
           locale={locale}
           current={current}
-          profileAllowed={localCredentialsAllowed((await headers()).get('host'))}
+          profileAllowed={local.allowed}
+          profileRefusal={local.allowed ? undefined : local.reason}
           role={{
             principal: process.env.SCALELAB_PLATFORM_PRINCIPAL_ARN ?? null,
             externalId: externalIdFor(learnerId, await getSecret()),

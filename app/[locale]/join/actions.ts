@@ -6,9 +6,11 @@ import { joinEvent } from '@/lib/events/events';
 import { locales } from '@/lib/i18n/locales';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getInstructorStore } from '@/lib/progress/instructor-store';
+import { currentClient } from '@/lib/security/current-request';
+import { limits } from '@/lib/security/limits';
 import { currentLearnerId } from '@/lib/session/current-learner';
 
-export type JoinState = { error?: MessageKey };
+export type JoinState = { error?: MessageKey; seconds?: number };
 
 const errors = {
   invalid: 'join.error.invalid',
@@ -22,10 +24,21 @@ export async function joinAction(locale: unknown, _prev: JoinState, form: FormDa
   const lang = z.enum(locales).parse(locale);
   const learnerId = await currentLearnerId();
   if (!learnerId) return { error: 'join.error.failed' };
+  // Wrong codes cost growing delays per client address and per learner, so codes cannot be guessed at speed.
+  const { address } = await currentClient();
+  const { joinByAddress, joinByLearner } = limits();
+  const wait = [joinByAddress.check(address), joinByLearner.check(learnerId)].find((v) => !v.ok);
+  if (wait) return { error: 'join.error.tooMany', seconds: Math.ceil(wait.retryAfterMs / 1000) };
   const result = await joinEvent(await getInstructorStore(), learnerId, {
     code: form.get('code'),
     displayName: form.get('displayName'),
   });
-  if (!result.ok) return { error: errors[result.error] };
+  if (!result.ok) {
+    if (result.error === 'unknown-code' || result.error === 'invalid') {
+      joinByAddress.fail(address);
+      joinByLearner.fail(learnerId);
+    }
+    return { error: errors[result.error] };
+  }
   redirect(`/${lang}`);
 }

@@ -6,6 +6,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { setupIsOpen } from '@/lib/instructors/accounts';
 import { getInstructorStore } from '@/lib/progress/instructor-store';
+import { currentClient } from '@/lib/security/current-request';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { robots: { index: false } };
@@ -20,7 +21,12 @@ export default async function InstructorSetupPage({ params }: { params: Promise<
     <div className="mx-auto max-w-md">
       <h1 className="text-2xl font-bold tracking-tight">{t('instructor.setup.title')}</h1>
       <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{t('instructor.setup.lead')}</p>
-      <CredentialsForm locale={locale} mode="setup" action={setupInstructor.bind(null, locale)} />
+      <CredentialsForm
+        locale={locale}
+        mode="setup"
+        askSetupToken={!(await currentClient()).fromLoopback}
+        action={setupInstructor.bind(null, locale)}
+      />
     </div>
   );
 }

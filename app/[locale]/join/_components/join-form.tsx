@@ -48,7 +48,7 @@ export function JoinForm({ locale, code, action }: Props) {
         />
       </div>
       <div role="alert" id={ids.error} className="text-sm text-red-700 dark:text-red-300">
-        {state.error ? t(state.error) : null}
+        {state.error ? t(state.error, { s: state.seconds ?? 0 }) : null}
       </div>
       <button type="submit" disabled={pending} className={buttonClass}>
         {t('join.submit')}
