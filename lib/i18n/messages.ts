@@ -83,7 +83,7 @@ const en = {
   'checks.goToStep': 'Go to the step',
   'checks.allPassed': 'Every required check passed: stage {n} is unlocked.',
   'checks.lastStagePassed': 'Every required check passed: you finished the journey.',
-  'checks.remaining': '{n} required checks have not passed yet.',
+  'checks.remaining': '{n, plural, one {# required check has} other {# required checks have}} not passed yet.',
   'checks.runFailed': 'The run could not finish: {reason}',
   'checks.apiCalls': '{n} AWS API calls, {ms} ms',
   'checks.progress': '{done} of {total} checks done',
@@ -98,7 +98,7 @@ const en = {
   'stack.status': 'Status: {status}',
   'stack.preview': 'Preview the launch',
   'stack.previewing': 'Creating the change set…',
-  'stack.previewTitle': 'Change set: {n} changes',
+  'stack.previewTitle': 'Change set: {n, plural, one {# change} other {# changes}}',
   'stack.deploy': 'Deploy',
   'stack.deploying': 'Deploying…',
   'stack.cancel': 'Cancel',
@@ -166,7 +166,7 @@ const en = {
   'instructor.events.title': 'Your events',
   'instructor.events.none': 'No events yet. Create one and share its join code.',
   'instructor.events.new': 'New event',
-  'instructor.events.learners': '{n} learners',
+  'instructor.events.learners': '{n, plural, one {# learner} other {# learners}}',
   'instructor.events.open': 'Open roster',
   'event.new.title': 'New event',
   'event.name': 'Event name',
@@ -219,7 +219,7 @@ const en = {
   'roster.finished': 'Finished',
   'roster.noRun': 'No run yet',
   'roster.runCounts': '{passed} passed, {failed} failed',
-  'roster.runErrors': '{n} errors',
+  'roster.runErrors': '{n, plural, one {# error} other {# errors}}',
   'roster.running': 'running…',
   'roster.runFailed': 'run failed',
   'roster.noStack': 'No stack',
@@ -227,7 +227,8 @@ const en = {
   'roster.summary.stage': '{passed} of {total} passed stage {n}',
   'roster.mostFailed.title': 'Most-failed checks',
   'roster.mostFailed.none': 'No failing checks in the latest runs.',
-  'roster.mostFailed.learners': '{n} learners',
+  'roster.mostFailed.recommended': 'Recommended (never gate a stage)',
+  'roster.mostFailed.learners': '{n, plural, one {# learner} other {# learners}}',
   'roster.action.stage': 'Stage for {name}',
   'roster.action.unlock': 'Unlock',
   'roster.action.reset': 'Reset',
@@ -245,7 +246,8 @@ const en = {
   'editor.showDiff': 'Show changes',
   'editor.hideDiff': 'Hide changes',
   'editor.noChanges': 'No changes against the start template.',
-  'editor.problems': '{errors} errors, {warnings} warnings',
+  'editor.problems':
+    '{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}',
   'editor.clean': 'No problems found.',
   'editor.checking': 'Checking…',
   'editor.blocked': 'Fix the errors before deploying.',
@@ -258,7 +260,7 @@ const en = {
   'stack.reminder': 'This stack has been running for hours. Delete it when you are done, so it stops costing money.',
   'stack.survivorsNone': 'Clean-up check: nothing tagged for this lab is left in {region}.',
   'stack.survivors':
-    'Clean-up check: {n} resources tagged for this lab are still alive in {region} (they may cost money):',
+    'Clean-up check: {n, plural, one {# resource tagged for this lab is} other {# resources tagged for this lab are}} still alive in {region} (it may cost money):',
   'editor.required': 'required',
   'editor.optional': 'optional',
   'editor.replacement': 'changing it replaces the resource: {value}',
@@ -506,6 +508,7 @@ const ko: Record<MessageKey, string> = {
   'roster.summary.stage': '{total}명 중 {passed}명이 {n} 스테이지 통과',
   'roster.mostFailed.title': '가장 많이 실패한 검사',
   'roster.mostFailed.none': '최근 검사에서 실패한 항목이 없습니다.',
+  'roster.mostFailed.recommended': '권장 검사 (다음 스테이지를 막지 않음)',
   'roster.mostFailed.learners': '학습자 {n}명',
   'roster.action.stage': '{name}의 스테이지',
   'roster.action.unlock': '열기',
@@ -561,8 +564,20 @@ export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** `t('journey.minutes', { n: 30 })` → "30 min". Unknown placeholders stay visible so a gap is noticed, not hidden. */
+/** `{n, plural, one {# check} other {# checks}}`: the branch the locale's plural rules pick, `#` the number. */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
+const BRANCH = /(zero|one|two|few|many|other) \{([^{}]*)\}/g;
+
 export function translator(locale: Locale): Translate {
   const table = messages[locale];
+  const rules = new Intl.PluralRules(locale);
   return (key, vars) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+    table[key]
+      .replace(PLURAL, (whole, name: string, branches: string) => {
+        if (!vars || !(name in vars)) return whole;
+        const n = Number(vars[name]);
+        const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1], m[2] ?? '']));
+        return (forms.get(rules.select(n)) ?? forms.get('other') ?? whole).replaceAll('#', String(vars[name]));
+      })
+      .replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
 }
