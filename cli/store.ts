@@ -17,6 +17,14 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/** The root cause's words: Drizzle wraps a refused connection as "Failed query: …" with the real error as its cause. */
+function rootMessage(err: unknown): string {
+  let e = err as { message?: string; cause?: unknown; code?: string } | undefined;
+  while (e && typeof e.cause === 'object' && e.cause) e = e.cause as typeof e;
+  const message = e?.message || (e as { errors?: { message: string }[] })?.errors?.[0]?.message || String(err);
+  return e?.code && !message.includes(e.code) ? `${e.code} ${message}` : message;
+}
+
 function explain(err: unknown): never {
   if (err instanceof StoreLockedError || err instanceof StoreOpenError) throw new StoreUnavailableError(err.message);
   const url = storeUrl();
@@ -29,10 +37,10 @@ function explain(err: unknown): never {
       }
     })();
     throw new StoreUnavailableError(
-      `Could not open the PostgreSQL store at ${host} (DATABASE_URL): ${(err as Error).message}. Check that the server runs and the URL is right.`,
+      `Could not open the PostgreSQL store at ${host} (DATABASE_URL): ${rootMessage(err)}. Check that the server runs and the URL is right.`,
     );
   }
-  throw new StoreUnavailableError(`Could not open the embedded store: ${(err as Error).message}.`);
+  throw new StoreUnavailableError(`Could not open the embedded store: ${rootMessage(err)}.`);
 }
 
 /** The learner store, for the command's role in the lock (`scalelab sandbox deploy`). */

@@ -7,7 +7,7 @@ import { acquireStoreLock } from './store-lock';
 
 /**
  * Rolling backups of the embedded store. PGlite writes its whole data directory as a gzipped tarball
- * (`dumpDataDir('gzip')`) from inside the process that has it open, so a backup never needs the site stopped; a
+ * (`dumpDataDir`) from inside the process that has it open, so a backup never needs the site stopped; a
  * backup is loaded back with PGlite's `loadDataDir` option. PostgreSQL servers are backed up by their operator
  * (pg_dump, snapshots), so these functions are for PGlite only.
  */
@@ -30,9 +30,9 @@ export async function writeBackup(database: Database, keep = BACKUP_DEFAULTS.kee
   const folder = backupsDir(dir);
   await mkdir(folder, { recursive: true });
   const path = join(folder, backupName(dir));
-  const blob = await dump();
+  const tarball = await dump();
   // Written aside and renamed, so a crash mid-write never leaves a truncated "latest" backup.
-  await writeFile(`${path}.partial`, Buffer.from(await blob.arrayBuffer()));
+  await writeFile(`${path}.partial`, tarball);
   await rename(`${path}.partial`, path);
   const all = listBackups(dir);
   for (const old of all.slice(0, Math.max(0, all.length - keep))) await unlink(old.path).catch(() => undefined);
