@@ -1,3 +1,4 @@
+import type { Caller } from './iam/caller';
 import type { SandboxState, StackRecord, Step } from './state';
 
 /** What an operation handler is given: the account's state, the call's region and input, and the stack runner. */
@@ -6,6 +7,8 @@ export interface CallContext {
   region: string;
   // biome-ignore lint/suspicious/noExplicitAny: SDK inputs are read field by field and checked where it matters.
   input: Record<string, any>;
+  /** A role session deployed in the sandbox that makes the call (its IAM is enforced); none: the account itself. */
+  caller?: Caller;
   /** Simulated now (never before the end of the last planned operation). */
   now(): number;
   /** Play a planned stack operation (instantly at speed 0, over time otherwise). */

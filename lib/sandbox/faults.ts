@@ -49,6 +49,11 @@ const iamService: Record<string, string> = {
   ApiGatewayV2: 'apigateway',
 };
 
+/** The error name and status a service answers AccessDenied with. */
+export function accessDeniedName(service: string): [string, number] {
+  return deniedNames[service] ?? ['AccessDenied', 403];
+}
+
 export function throttlingError(service: string): SandboxError {
   const [name, status, message] = throttleNames[service] ?? ['Throttling', 400, 'Rate exceeded'];
   return awsError(name, message, status);

@@ -6,12 +6,15 @@ import { drain, play } from './cloudformation/player';
 import type { CallContext } from './context';
 import { awsError } from './errors';
 import { type FaultRule, Faults } from './faults';
+import { authorizeCall } from './iam/api';
+import { callerFor, type RoleSession } from './iam/caller';
 import { newAccountId } from './ids';
 import { isRegion } from './regions';
 import { dispatch } from './responder';
 import { emptyState, type SandboxState } from './state';
 
 export type { FaultRule } from './faults';
+export type { RoleSession } from './iam/caller';
 export { supportedTypes } from './resources';
 export { supportedOperations } from './responder';
 export type { SandboxState } from './state';
@@ -40,7 +43,11 @@ export interface Sandbox {
   /** Answers SDK commands in-process: pass it to `createClients(account, { region, responder })`. */
   readonly responder: Responder;
   /** SDK clients for a region, wired to this sandbox (with the SDK's retries seeing injected faults). */
-  clientsFor(region: string, options?: { maxAttempts?: number; log?: ApiCallLog }): AwsClients;
+  /**
+   * SDK clients for a region, wired to this sandbox (with the SDK's retries seeing injected faults). With `role`, the
+   * calls are made by a session of that role (deployed in this account): its identity policies are enforced.
+   */
+  clientsFor(region: string, options?: { maxAttempts?: number; log?: ApiCallLog; role?: RoleSession }): AwsClients;
   readonly faults: Faults;
   speed: number;
   /** Resolves once the persisted state is loaded. */
@@ -94,41 +101,47 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       state = emptyState(accountId);
       await save();
     },
-    responder: async (request: CallRequest) => {
-      await loading;
-      if (!isRegion(request.region))
-        throw awsError(
-          'UnrecognizedClientException',
-          `The security token included in the request is invalid (region ${request.region} is not offered by the sandbox).`,
-          400,
-        );
-      await faults.apply(request, accountId);
-      const ctx: CallContext = {
-        state,
-        region: request.region,
-        input: request.input,
-        now: () => Math.max(Date.now(), state.clockMs + 1000),
-        run(stack, steps) {
-          const playing = play(state, request.region, stack, steps, { speed: sandbox.speed, changed: save });
-          if (sandbox.speed <= 0) return playing;
-          const tracked = playing.finally(() => inflight.delete(tracked));
-          inflight.add(tracked);
-          return save();
-        },
-        changed: save,
-      };
-      return dispatch(request, ctx);
-    },
+    responder: (request: CallRequest) => respond(request),
     clientsFor(region, clientOptions = {}) {
+      const { role } = clientOptions;
       // lib/aws answers in-process after the SDK's retry middleware, so injected throttling is retried as on AWS.
       return createClients(sandbox.account, {
         region,
-        responder: sandbox.responder,
+        responder: role ? (request) => respond(request, role) : sandbox.responder,
         maxAttempts: clientOptions.maxAttempts,
         log: clientOptions.log,
       });
     },
   };
+
+  async function respond(request: CallRequest, role?: RoleSession): Promise<unknown> {
+    await loading;
+    if (!isRegion(request.region))
+      throw awsError(
+        'UnrecognizedClientException',
+        `The security token included in the request is invalid (region ${request.region} is not offered by the sandbox).`,
+        400,
+      );
+    await faults.apply(request, accountId);
+    const caller = role ? callerFor(state, role) : undefined;
+    const ctx: CallContext = {
+      state,
+      caller,
+      region: request.region,
+      input: request.input,
+      now: () => Math.max(Date.now(), state.clockMs + 1000),
+      run(stack, steps) {
+        const playing = play(state, request.region, stack, steps, { speed: sandbox.speed, changed: save });
+        if (sandbox.speed <= 0) return playing;
+        const tracked = playing.finally(() => inflight.delete(tracked));
+        inflight.add(tracked);
+        return save();
+      },
+      changed: save,
+    };
+    if (caller) authorizeCall(state, caller, request);
+    return dispatch(request, ctx);
+  }
   return sandbox;
 }
 

@@ -1,6 +1,7 @@
 /** The create / update planner: each resource made on the simulated timeline as soon as what it needs exists. */
 import { dependencyGraph, parseTemplate, type Resolver } from '@/lib/cfn';
 import { ResourceFailure } from '../errors';
+import { authorizeHandler } from '../iam/handlers';
 import { uuid } from '../ids';
 import { modelFor } from '../resources';
 import { checkRules } from '../rules';
@@ -138,6 +139,17 @@ export function planDeploy(input: DeployInput, kind: 'CREATE' | 'UPDATE'): Step[
     };
     let made: ReturnType<typeof model.make>;
     try {
+      // lib/sandbox/iam: the deploying role's permissions for this resource's handler actions
+      authorizeHandler({
+        ...input,
+        stackName: stack.stackName,
+        type,
+        logicalId: id,
+        props,
+        stackTags: input.tags,
+        previous,
+        replace,
+      });
       checkRules(type, ctx); // lib/sandbox/rules: what AWS refuses beyond the schema
       made = model.make(ctx);
       if (replace && previous && made.physicalId === previous.physicalId)

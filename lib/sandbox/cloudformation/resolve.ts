@@ -1,6 +1,7 @@
 /** What a deploy resolves its template against: parameters, exports, Parameter Store, and the stack's own resources. */
 import { createResolver, type Resolver } from '@/lib/cfn';
 import { ResourceFailure } from '../errors';
+import type { Caller } from '../iam/caller';
 import { availabilityZones, publicParameter } from '../regions';
 import type { World } from '../resources';
 import { SECRET, secretValue } from '../resources/secrets';
@@ -17,6 +18,8 @@ export interface DeployInput {
   parameters: StackRecord['parameters'];
   tags: Tag[];
   start: number;
+  /** The role session that asked for the operation: CloudFormation acts with its permissions (lib/sandbox/iam). */
+  caller?: Caller;
 }
 
 /** Values known for resources of the stack (what Ref and GetAtt give), for the resolver. */
