@@ -46,7 +46,7 @@ export async function expectAccepted(body: string, clients = sandbox()) {
 /** The handler's wording around a service message: `Resource handler returned message: "<m> (Service: S, …)"`. */
 export const sdkReason = (message: string, service: string, code = 'InvalidRequest', status = 400) =>
   new RegExp(
-    `^Resource handler returned message: "${escape(message)} \\(Service: ${service}, Status Code: ${status}, Request ID: [0-9a-f-]{36}\\)" \\(HandlerErrorCode: ${code}\\)$`,
+    `^Resource handler returned message: "${escapeRegExp(message)} \\(Service: ${service}, Status Code: ${status}, Request ID: [0-9a-f-]{36}\\)" \\(HandlerErrorCode: ${code}\\)$`,
   );
 
-export const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
