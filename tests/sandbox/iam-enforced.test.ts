@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { CreateStackCommand, DescribeStackEventsCommand } from '@aws-sdk/client-cloudformation';
 import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
+import { allChecks } from '@/checkers';
 import type { AwsClients } from '@/lib/aws/clients';
+import { evaluateChecks } from '@/lib/checks/evaluate';
+import { Inventory } from '@/lib/inventory';
+import { getLab } from '@/lib/labs/registry';
 import { createSandbox } from '@/lib/sandbox';
 import { currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { followStack } from '@/lib/stacks/follow';
@@ -100,5 +104,26 @@ describe('the sandbox enforces the workshop roles’ IAM', () => {
         ':assumed-role/ScaleLabGrader-us-east-1/scalelab is not authorized to perform: cloudformation:CreateStack',
       ),
     });
+  });
+
+  it('runs a stage’s checks through the grader role: all pass, and a describe it may not make is an error naming it', async () => {
+    const { operator, grader } = await workshopAccount();
+    const solution = readFileSync('templates/01-split-database/solution.yaml', 'utf8');
+    expect((await deployWith(operator, 'scalelab-graded', solution)).status).toBe('CREATE_COMPLETE');
+    const checks = getLab('01-split-database').checks.flatMap((id) => allChecks.filter((c) => c.id === id));
+    const run = async (clients: AwsClients) =>
+      evaluateChecks(checks, new Inventory(clients, { stackName: 'scalelab-graded' }));
+    expect((await run(grader)).filter((r) => r.status !== 'pass' && r.status !== 'skipped')).toEqual([]);
+
+    // A grader role without ReadOnlyAccess: the checks cannot read, so they are errors, never fails.
+    const bare = await workshopAccount(
+      ACCESS.replace(/(GraderRole:[\s\S]*?)ManagedPolicyArns:\n\s+- [^\n]+\n/, '$1ManagedPolicyArns: []\n'),
+    );
+    const results = await run(bare.grader);
+    expect(results.map((r) => r.status)).not.toContain('fail');
+    expect(results.some((r) => r.status === 'error')).toBe(true);
+    const rds = results.find((r) => r.id === 'rds.instance-in-lab-vpc');
+    expect(rds?.status).toBe('error');
+    expect(rds?.message.en).toMatch(/Permission missing: cloudformation:Describe\w+/);
   });
 });
