@@ -16,7 +16,35 @@ export function negotiateLocale(header: string | null): Locale {
   return ranked.map((x) => x.lang).find(isLocale) ?? defaultLocale;
 }
 
+/** Next's own limit for a server action's body (`serverActions.bodySizeLimit`, 1 MB unless configured). */
+export const ACTION_BODY_LIMIT = 1024 * 1024;
+
+const plain = (status: number, text: string) =>
+  new NextResponse(`${text}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * Refusals that Next would otherwise answer with a 500: a path whose percent-encoding is not UTF-8 (`/en/labs/%ff`)
+ * is a page that does not exist; a server action whose stated body is over Next's limit is refused before it is read.
+ */
+export function refusal(request: NextRequest): NextResponse | undefined {
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return plain(404, 'Not found.');
+  }
+  if (request.method === 'POST' && request.headers.has('next-action')) {
+    // A body sent without a length (chunked, through some proxies) is still held to Next's limit as it is read.
+    const length = request.headers.get('content-length');
+    if (length !== null && (!/^\d+$/.test(length) || Number(length) > ACTION_BODY_LIMIT)) {
+      return plain(413, `The request is larger than this server accepts (${ACTION_BODY_LIMIT / 1024 / 1024} MB).`);
+    }
+  }
+  return undefined;
+}
+
 export async function proxy(request: NextRequest) {
+  const refused = refusal(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   const first = pathname.split('/')[1];
   if (!isLocale(first)) {

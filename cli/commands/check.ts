@@ -4,7 +4,7 @@
  * account could not be graded), 2 on bad input.
  */
 import type { Command } from 'commander';
-import { accountOfRoleArn } from '@/lib/accounts/connect';
+import { accountOfRoleArn, EXTERNAL_ID, externalIdRule } from '@/lib/accounts/connect';
 import type { ApiCallLog } from '@/lib/aws/api-calls';
 import type { AwsClients } from '@/lib/aws/clients';
 import { GRADING_DEFAULTS, type GradeTarget, gradeAccounts, profileClients, roleClients } from '@/lib/grading';
@@ -125,6 +125,8 @@ function readCheckInput(opts: CheckCommandOptions) {
   let accountId: string | undefined;
   if (opts.roleArn) {
     if (!opts.externalId) throw new UsageError('--role-arn needs --external-id (the one in the learner-access stack).');
+    if (!EXTERNAL_ID.test(opts.externalId))
+      throw new UsageError(`--external-id ${JSON.stringify(opts.externalId)} is not an ExternalId: ${externalIdRule}`);
     try {
       accountId = accountOfRoleArn(opts.roleArn);
     } catch (err) {

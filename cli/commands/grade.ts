@@ -4,7 +4,8 @@
  * 2 on bad input (a malformed roster, naming the line; an unknown stage; a bad option); 130 when interrupted (Ctrl-C),
  * after writing the report of what finished.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { defaultRegion } from '@/lib/aws/account';
 import type { ApiCallLog } from '@/lib/aws/api-calls';
@@ -154,6 +155,12 @@ function readGradeInput(opts: GradeCommandOptions) {
   const concurrency = positiveInt('--concurrency', opts.concurrency, GRADING_DEFAULTS.concurrency, 1);
   const timeoutSeconds = positiveNumber('--timeout', opts.timeout, GRADING_DEFAULTS.timeoutMs / 1000);
   const retries = positiveInt('--retries', opts.retries, GRADING_DEFAULTS.retries, 0);
+  // Before any account is graded: a report that cannot be written would throw the whole grading away.
+  if (opts.out) {
+    const folder = dirname(resolve(opts.out));
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new UsageError(`Cannot write --out ${opts.out}: the folder ${folder} does not exist.`);
+  }
   let text: string;
   try {
     text = readFileSync(opts.roster, 'utf8');

@@ -35,6 +35,11 @@ export async function cliSandbox(accountId: string | undefined, speed: number): 
 
 /** Open the CLI's sandbox, or print why the store is unavailable and set exit code 1. */
 async function openOrExplain(accountId: string | undefined, speed: number): Promise<CliSandbox | undefined> {
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    console.error(`--account takes a 12-digit sandbox account id, not ${JSON.stringify(accountId)}.`);
+    process.exitCode = 2;
+    return undefined;
+  }
   try {
     return await cliSandbox(accountId, speed);
   } catch (err) {

@@ -8,6 +8,7 @@ import { stageIds } from '@/lib/labs/types';
 import { getStore } from '@/lib/progress';
 import { currentClient } from '@/lib/security/current-request';
 import { limits } from '@/lib/security/limits';
+import { isAwsServiceError, plainFailure } from '@/lib/security/plain-failure';
 import { describeWait, RateLimitedError } from '@/lib/security/rate-limit';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { type ChangeSetPreview, currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
@@ -47,6 +48,10 @@ function failure(err: unknown): { ok: false; code: string; message: string } {
   if (err instanceof RateLimitedError) return { ok: false, code: 'throttled', message: err.message };
   if (err instanceof TemplateDraftError) return { ok: false, code: 'invalid-template', message: err.message };
   const plain = explainAwsError(err);
+  // Not from AWS and not ours (a failed database write, a bug): no SQL or stack trace for the learner.
+  if (plain.kind === 'other' && !isAwsServiceError(err)) {
+    return { ok: false, code: 'server-error', message: plainFailure('stack action', err).message };
+  }
   return { ok: false, code: plain.kind, message: plain.reason.en };
 }
 

@@ -73,9 +73,10 @@ export function localCredentialsAllowed(
  */
 export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
-export const externalIdSchema = z.string().refine((v) => EXTERNAL_ID.test(v), {
-  message: 'An ExternalId has 2 to 1224 characters: letters, digits and + = , . @ : / - _ (AssumeRole ExternalId).',
-});
+export const externalIdRule =
+  'an ExternalId has 2 to 1224 characters: letters, digits and + = , . @ : / - _ (STS AssumeRole, ExternalId).';
+
+export const externalIdSchema = z.string().refine((v) => EXTERNAL_ID.test(v), { message: externalIdRule });
 
 /**
  * Prove the account works: STS GetCallerIdentity through the account's own credentials (for a role, that is the

@@ -6,6 +6,7 @@ import {
   type InstructorStore,
   JoinCodeTakenError,
 } from '@/lib/progress/instructor-store';
+import { plainDisplayText } from '@/lib/security/display-text';
 import { newJoinCode, normalizeJoinCode } from './join-code';
 import { type EventSettings, newEventInput, storedSettings } from './settings';
 
@@ -85,10 +86,7 @@ export async function eventForInstructor(
 
 export const joinInput = z.object({
   code: z.string().max(32),
-  displayName: z
-    .string()
-    .transform((s) => s.replace(/\p{Cc}/gu, '').trim())
-    .pipe(z.string().min(1).max(60)),
+  displayName: z.string().transform(plainDisplayText).pipe(z.string().min(1).max(60)),
 });
 
 export type JoinResult =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { stageIds } from '@/lib/labs/types';
+import { plainDisplayText } from '@/lib/security/display-text';
 
 export const accountModes = ['sandbox', 'role'] as const;
 export type AccountMode = (typeof accountModes)[number];
@@ -22,7 +23,7 @@ export const eventSettings = z
   });
 
 export const newEventInput = z.object({
-  name: z.string().trim().min(1, 'event.error.name').max(120, 'event.error.name'),
+  name: z.string().transform(plainDisplayText).pipe(z.string().min(1, 'event.error.name').max(120, 'event.error.name')),
   settings: eventSettings,
 });
 
