@@ -105,8 +105,17 @@ export async function runGrade(opts: GradeCommandOptions, io = processIo(), deps
   let store = deps.store;
   let close: (() => Promise<void>) | undefined;
   if (!store && opts.store) {
-    const { openStore } = await import('@/lib/progress');
-    const opened = await openStore({ url: process.env.DATABASE_URL || undefined });
+    // DATABASE_URL, else the embedded store; when it cannot be opened (the site has it), say so and stop.
+    const { openCliStore, StoreUnavailableError } = await import('../store');
+    const opened = await openCliStore().catch((err: unknown) => {
+      if (err instanceof StoreUnavailableError) return err;
+      throw err;
+    });
+    if (opened instanceof Error) {
+      process.off('SIGINT', onSigint);
+      io.stderr(`${opened.message}\n`);
+      return 1;
+    }
     store = opened;
     close = () => opened.close();
   }
