@@ -15,17 +15,45 @@ interface Props {
 
 const box = 'rounded-lg border border-slate-200 p-4 dark:border-slate-700';
 
+/** What the instructor typed, kept across a refusal (React resets a form's fields to their defaults after an action). */
+interface Typed {
+  name: string;
+  stages: string[];
+  accountModes: string[];
+  fastForward: boolean;
+  quizzesGate: boolean;
+  startsAt: string;
+  endsAt: string;
+}
+
+type EventFormState = FormState & { typed?: Typed };
+
+function typedValues(form: FormData): Typed {
+  const text = (k: string) => String(form.get(k) ?? '');
+  return {
+    name: text('name'),
+    stages: form.getAll('stages').map(String),
+    accountModes: form.getAll('accountModes').map(String),
+    fastForward: form.has('fastForward'),
+    quizzesGate: form.has('quizzesGate'),
+    startsAt: text('startsAt'),
+    endsAt: text('endsAt'),
+  };
+}
+
 /** Name, stages, account modes, fast-forward, quiz gating and the time window of a new event. */
 export function NewEventForm({ locale, action, stages, modes }: Props) {
   const t = translator(locale);
   // datetime-local has no zone: send the instructor's local time as an ISO instant, not the server's reading of it.
-  const [state, formAction, pending] = useActionState((prev: FormState, form: FormData) => {
+  const [state, formAction, pending] = useActionState<EventFormState, FormData>(async (prev, form) => {
+    const typed = typedValues(form);
     for (const field of ['startsAt', 'endsAt']) {
       const value = String(form.get(field) ?? '');
       if (value && !Number.isNaN(Date.parse(value))) form.set(field, new Date(value).toISOString());
     }
-    return action(prev, form);
+    return { ...(await action(prev, form)), typed };
   }, {});
+  const typed = state.typed;
   const ids = { name: useId(), starts: useId(), ends: useId(), error: useId() };
   return (
     <form action={formAction} className="mt-6 max-w-xl space-y-5" data-new-event>
@@ -33,13 +61,18 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
         <label htmlFor={ids.name} className={labelClass}>
           {t('event.name')}
         </label>
-        <input id={ids.name} name="name" required maxLength={120} className={inputClass} />
+        <input id={ids.name} name="name" required maxLength={120} defaultValue={typed?.name} className={inputClass} />
       </div>
       <fieldset className={box}>
         <legend className="px-1 text-sm font-medium">{t('event.stages')}</legend>
         {stages.map((s) => (
           <label key={s.id} className="mt-1 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="stages" value={s.id} defaultChecked />
+            <input
+              type="checkbox"
+              name="stages"
+              value={s.id}
+              defaultChecked={typed ? typed.stages.includes(s.id) : true}
+            />
             {s.label}
           </label>
         ))}
@@ -48,18 +81,23 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
         <legend className="px-1 text-sm font-medium">{t('event.accountModes')}</legend>
         {modes.map((m) => (
           <label key={m} className="mt-1 flex items-center gap-2 text-sm">
-            <input type="checkbox" name="accountModes" value={m} defaultChecked={m === 'sandbox'} />
+            <input
+              type="checkbox"
+              name="accountModes"
+              value={m}
+              defaultChecked={typed ? typed.accountModes.includes(m) : m === 'sandbox'}
+            />
             {t(`event.mode.${m}`)}
           </label>
         ))}
       </fieldset>
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="fastForward" />
+          <input type="checkbox" name="fastForward" defaultChecked={typed?.fastForward} />
           {t('event.fastForward')}
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="quizzesGate" />
+          <input type="checkbox" name="quizzesGate" defaultChecked={typed?.quizzesGate} />
           {t('event.quizzesGate')}
         </label>
       </div>
@@ -68,13 +106,25 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
           <label htmlFor={ids.starts} className={labelClass}>
             {t('event.startsAt')}
           </label>
-          <input id={ids.starts} name="startsAt" type="datetime-local" className={inputClass} />
+          <input
+            id={ids.starts}
+            name="startsAt"
+            type="datetime-local"
+            defaultValue={typed?.startsAt}
+            className={inputClass}
+          />
         </div>
         <div>
           <label htmlFor={ids.ends} className={labelClass}>
             {t('event.endsAt')}
           </label>
-          <input id={ids.ends} name="endsAt" type="datetime-local" className={inputClass} />
+          <input
+            id={ids.ends}
+            name="endsAt"
+            type="datetime-local"
+            defaultValue={typed?.endsAt}
+            className={inputClass}
+          />
         </div>
       </div>
       <div role="alert" id={ids.error} className="text-sm text-red-700 dark:text-red-300">

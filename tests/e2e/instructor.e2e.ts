@@ -65,6 +65,17 @@ describe('an instructor-led workshop in the sandbox', () => {
     await roster.goto(`${baseUrl}/en/instructor/events/new`);
     await roster.getByLabel('Event name').fill('Scaling day');
     await roster.getByLabel('Learners may fast-forward to the solution').check();
+    // A refusal keeps what was typed: no account mode chosen → the error, the name and the ticks are still there.
+    const modes = roster.locator('input[name="accountModes"]');
+    for (let i = 0; i < (await modes.count()); i++) await modes.nth(i).uncheck();
+    await roster.getByRole('button', { name: 'Create event' }).click();
+    await roster
+      .getByRole('alert')
+      .filter({ hasText: /account/i })
+      .waitFor();
+    await expect(roster.getByLabel('Event name').inputValue()).resolves.toBe('Scaling day');
+    await expect(roster.getByLabel('Learners may fast-forward to the solution').isChecked()).resolves.toBe(true);
+    await roster.locator('input[name="accountModes"][value="sandbox"]').check();
     await roster.getByRole('button', { name: 'Create event' }).click();
     await roster.waitForURL(/\/en\/instructor\/events\/[0-9a-f-]{36}$/);
     eventId = new URL(roster.url()).pathname.split('/').pop() ?? '';
@@ -254,5 +265,22 @@ describe('an instructor-led workshop in the sandbox', () => {
     const json = await roster.request.get(`${baseUrl}/api/instructor/events/${eventId}/export?format=json`);
     const body = (await json.json()) as { learners: { displayName: string }[] };
     expect(body.learners.map((l) => l.displayName).sort()).toEqual(['Ana', 'Bo', 'Cy', 'Dee']);
+  });
+
+  it('keeps the learner’s name after a wrong join code, and the retry joins', async () => {
+    const ctx = await newLearnerContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/en/join`);
+    await page.getByLabel('Join code').fill('ZZZZZZ');
+    await page.getByLabel('Your name').fill('Eve');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('alert').filter({ hasText: /code/i }).waitFor();
+    await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('Eve');
+    await expect(page.getByLabel('Join code').inputValue()).resolves.toBe('ZZZZZZ');
+    await page.screenshot({ path: `${shots}/join-kept-values.png` });
+    await page.getByLabel('Join code').fill(joinCode);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.waitForURL(`${baseUrl}/en`);
+    await ctx.close();
   });
 });

@@ -26,7 +26,7 @@ export function JoinForm({ locale, code, action }: Props) {
           id={ids.code}
           name="code"
           required
-          defaultValue={code}
+          defaultValue={state.values?.code ?? code}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -43,6 +43,7 @@ export function JoinForm({ locale, code, action }: Props) {
           name="displayName"
           required
           maxLength={60}
+          defaultValue={state.values?.displayName}
           autoComplete="nickname"
           className={inputClass}
         />
