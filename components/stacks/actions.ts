@@ -13,6 +13,7 @@ import { describeWait, RateLimitedError } from '@/lib/security/rate-limit';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { type ChangeSetPreview, currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { StackError } from '@/lib/stacks/errors';
+import { discardPreview } from '@/lib/stacks/discard-preview';
 import { deleteStack } from '@/lib/stacks/follow';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
 import { preflight } from '@/lib/stacks/preflight';
@@ -118,6 +119,19 @@ export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
       since: new Date(startedAt),
     });
     return { ok: true, value: undefined, startedAt };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+/** Cancel a preview: its change set goes, and a first launch's REVIEW_IN_PROGRESS stack with it. */
+export async function cancelLaunch(raw: unknown): Promise<StackActionResult> {
+  const parsed = z.object({ changeSetId: z.string().min(1).max(2048) }).safeParse(raw);
+  if (!parsed.success) return { ok: false, code: 'invalid', message: 'Invalid change set.' };
+  try {
+    const { clients, stackName } = await context();
+    await discardPreview(clients, stackName, parsed.data.changeSetId);
+    return { ok: true, value: undefined, startedAt: new Date().toISOString() };
   } catch (err) {
     return failure(err);
   }

@@ -5,7 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
-import { deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
+import { cancelLaunch, deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
 import { DEPLOY_DRAFT_EVENT } from './events';
 
 type Outputs = NonNullable<StackStreamEvent['outputs']>;
@@ -209,7 +209,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
             </button>
             <button
               type="button"
-              onClick={() => setPreview(null)}
+              onClick={() => {
+                // The change set (and a first launch's REVIEW_IN_PROGRESS stack) goes too, so the next preview works.
+                void cancelLaunch({ changeSetId: preview.changeSetId });
+                setPreview(null);
+              }}
               className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
             >
               {t('stack.cancel')}

@@ -55,7 +55,10 @@ export interface PrepareInput {
  */
 export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPreview> {
   const { clients, stackName } = input;
-  const stack = await currentStack(clients, stackName);
+  const found = await currentStack(clients, stackName);
+  // REVIEW_IN_PROGRESS: a first launch's preview that was never executed (a closed tab). No resources exist yet, and
+  // CloudFormation takes another CREATE change set for such a stack, so it is a first launch again, never "busy".
+  const stack = found?.StackStatus === 'REVIEW_IN_PROGRESS' ? undefined : found;
   if (stack?.StackStatus === 'ROLLBACK_COMPLETE') {
     throw new StackError(
       'rollback-complete',
@@ -129,5 +132,20 @@ function toPlanned(change: Change): PlannedChange {
 
 /** Execute a previewed change set; follow it with `followStack`. */
 export async function executeChangeSet(clients: AwsClients, stackName: string, changeSetId: string): Promise<void> {
-  await clients.cloudformation.send(new ExecuteChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }));
+  try {
+    await clients.cloudformation.send(
+      new ExecuteChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }),
+    );
+  } catch (err) {
+    // A second click (or a second tab) executing the same change set: CloudFormation has already consumed it
+    // (ChangeSetNotFoundException) or is running it (InvalidChangeSetStatusException). Say that in plain words.
+    const name = (err as Error).name;
+    if (name !== 'ChangeSetNotFoundException' && name !== 'InvalidChangeSetStatusException') throw err;
+    const status = (await currentStack(clients, stackName).catch(() => undefined))?.StackStatus;
+    if (!status?.endsWith('_IN_PROGRESS') || status === 'REVIEW_IN_PROGRESS') throw err;
+    throw new StackError(
+      'in-progress',
+      `Stack ${stackName} is already deploying this change set (${status}): follow its progress here, and preview again once it has settled.`,
+    );
+  }
 }
