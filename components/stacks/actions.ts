@@ -12,8 +12,8 @@ import { isAwsServiceError, plainFailure } from '@/lib/security/plain-failure';
 import { describeWait, RateLimitedError } from '@/lib/security/rate-limit';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { type ChangeSetPreview, currentStack, executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
-import { StackError } from '@/lib/stacks/errors';
 import { discardPreview } from '@/lib/stacks/discard-preview';
+import { StackError } from '@/lib/stacks/errors';
 import { deleteStack } from '@/lib/stacks/follow';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
 import { preflight } from '@/lib/stacks/preflight';
@@ -107,7 +107,15 @@ export async function executeLaunch(raw: unknown): Promise<StackActionResult> {
   try {
     const { learnerId, store, clients, stackName } = await context({ limited: true });
     const startedAt = new Date(Date.now() - 1000).toISOString();
-    await executeChangeSet(clients, stackName, parsed.data.changeSetId);
+    try {
+      await executeChangeSet(clients, stackName, parsed.data.changeSetId);
+    } catch (err) {
+      // Executed already (a second click, another tab) or expired: nothing went wrong with the stack itself.
+      if ((err as { name?: string }).name === 'ChangeSetNotFoundException') {
+        return { ok: false, code: 'change-set-gone', message: 'This change set was already deployed or has expired.' };
+      }
+      throw err;
+    }
     await recordStackOperation({
       store,
       clients,

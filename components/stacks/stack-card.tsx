@@ -16,7 +16,8 @@ interface Props {
   stackName: string;
   locale: Locale;
   templateFile: string;
-  initial: { status: string | null; outputs: Outputs; createdAt: string | null };
+  /** The stack as the page found it; `stage` is the stage whose template it was last deployed from (a stack tag). */
+  initial: { status: string | null; outputs: Outputs; createdAt: string | null; stage?: string | null };
   /** The stage's estimated hourly cost, and whether this is the (free) sandbox. */
   cost: { hourlyUsd: number; sandbox: boolean };
 }
@@ -38,6 +39,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   const [rootCause, setRootCause] = useState<StackStreamEvent['rootCause']>();
   const [survivors, setSurvivors] = useState<{ region: string; arns: string[] } | null>(null);
   const source = useRef<EventSource | null>(null);
+  // One execute per change set: a second click must not execute it again (AWS: ChangeSetNotFoundException).
+  const executing = useRef(false);
+  const deployedStage = initial.stage ?? null;
+  const stageNo = (id: string) => id.slice(0, 2);
+  const laterStage = deployedStage !== null && deployedStage.localeCompare(stageId) > 0 ? deployedStage : null;
 
   function follow(since: string) {
     source.current?.close();
@@ -93,6 +99,13 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   }, []);
 
   async function onPreview(templateBody?: string) {
+    if (
+      templateBody === undefined &&
+      laterStage &&
+      !window.confirm(t('stack.rollbackConfirm', { deployed: stageNo(laterStage), here: stageNo(stageId) }))
+    ) {
+      return;
+    }
     setError(null);
     setBusy('preview');
     setOrigin(templateBody === undefined ? 'template' : 'editor');
@@ -106,14 +119,16 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   }
 
   async function onDeploy() {
-    if (!preview) return;
+    if (!preview || executing.current) return;
+    executing.current = true;
     setBusy('deploy');
     setError(null);
     const res = await executeLaunch({ stageId, changeSetId: preview.changeSetId, type: preview.type, source: origin });
+    executing.current = false;
     setPreview(null);
     if (!res.ok) {
       setBusy(null);
-      setError(res.message);
+      setError(res.code === 'change-set-gone' ? t('stack.changeSetGone') : res.message);
       return;
     }
     if (preview.type === 'CREATE') setCreatedAt(new Date().toISOString());
@@ -159,6 +174,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       {exists && createdAt && status !== 'DELETE_IN_PROGRESS' && (
         <CostMeter createdAt={createdAt} now={now} cost={cost} locale={locale} />
       )}
+      {laterStage && !preview && (
+        <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-later-stage={laterStage}>
+          {t('stack.laterStage', { deployed: stageNo(laterStage), here: stageNo(stageId) })}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap gap-2">
         {!preview && (
           <button
@@ -167,7 +187,15 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
             disabled={busy !== null}
             className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
           >
-            {busy === 'preview' ? t('stack.previewing') : busy === 'deploy' ? t('stack.deploying') : t('stack.preview')}
+            {busy === 'preview'
+              ? t('stack.previewing')
+              : busy === 'deploy'
+                ? t('stack.deploying')
+                : busy === 'delete'
+                  ? t('stack.deleting')
+                  : exists
+                    ? t('stack.previewStart')
+                    : t('stack.preview')}
           </button>
         )}
         {exists && !preview && (
@@ -184,6 +212,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       {preview && (
         <div className="mt-3" data-change-set>
           <h3 className="text-sm font-semibold">{t('stack.previewTitle', { n: preview.changes.length })}</h3>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-deploy-source={origin}>
+            {origin === 'editor'
+              ? t('stack.source.editor')
+              : t('stack.source.template', { file: `templates/${stageId}/${templateFile}` })}
+          </p>
           <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-xs">
             {preview.changes.map((c) => (
               <li key={c.logicalId} data-action={c.action} className="flex flex-wrap gap-x-2">
@@ -203,6 +236,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
             <button
               type="button"
               onClick={onDeploy}
+              disabled={busy !== null}
               className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
             >
               {t('stack.deploy')}

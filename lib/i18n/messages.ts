@@ -102,6 +102,16 @@ const en = {
   'stack.deploy': 'Deploy',
   'stack.deploying': 'Deploying…',
   'stack.cancel': 'Cancel',
+  'stack.deleting': 'Deleting…',
+  'stack.previewStart': 'Preview: back to this stage’s start template',
+  'stack.source.template': 'What will be deployed: this stage’s start template ({file}).',
+  'stack.source.editor': 'What will be deployed: your edited template from the editor.',
+  'stack.laterStage':
+    'Your lab stack holds the architecture of stage {deployed}. Launching this page’s start template rolls it back to stage {here}.',
+  'stack.rollbackConfirm':
+    'Roll your lab stack back from stage {deployed} to the start of stage {here}? Resources added after stage {here} are deleted.',
+  'stack.changeSetGone':
+    'This change set was already deployed or has expired. Preview again to see what would change now.',
   'stack.delete': 'Delete the stack',
   'stack.deleteConfirm': 'Delete stack {name} and every resource in it?',
   'stack.progress': '{complete} of {total} resources complete',
@@ -240,7 +250,7 @@ const en = {
   'editor.lead':
     'Your lab stack as a CloudFormation template. Edit it, watch the problems list, then preview the change set and deploy from the stack card.',
   'editor.loading': 'Loading the editor…',
-  'editor.preview': 'Preview deploy',
+  'editor.preview': 'Preview deploy of my edited template',
   'editor.reset': 'Reset to the start template',
   'editor.resetConfirm': 'Replace your draft with the stage’s start template?',
   'editor.showDiff': 'Show changes',
@@ -377,12 +387,21 @@ const ko: Record<MessageKey, string> = {
   'stack.title': '실습 스택',
   'stack.none': '아직 실습 스택이 없습니다.',
   'stack.status': '상태: {status}',
-  'stack.preview': '배포 미리 보기',
+  'stack.preview': '시작 템플릿 배포 미리 보기',
   'stack.previewing': '변경 세트를 만드는 중…',
   'stack.previewTitle': '변경 세트: 변경 {n}건',
   'stack.deploy': '배포',
   'stack.deploying': '배포하는 중…',
   'stack.cancel': '취소',
+  'stack.deleting': '삭제하는 중…',
+  'stack.previewStart': '이 스테이지의 시작 템플릿으로 되돌리기 미리 보기',
+  'stack.source.template': '배포할 것: 이 스테이지의 시작 템플릿({file})',
+  'stack.source.editor': '배포할 것: 편집기에서 고친 내 템플릿',
+  'stack.laterStage':
+    '실습 스택에는 스테이지 {deployed}의 아키텍처가 배포되어 있습니다. 이 페이지의 시작 템플릿을 배포하면 스테이지 {here}(으)로 되돌아갑니다.',
+  'stack.rollbackConfirm':
+    '실습 스택을 스테이지 {deployed}에서 스테이지 {here}의 시작 상태로 되돌릴까요? 스테이지 {here} 이후에 추가된 리소스는 삭제됩니다.',
+  'stack.changeSetGone': '이 변경 세트는 이미 배포되었거나 만료되었습니다. 지금 바뀔 내용을 보려면 다시 미리 보세요.',
   'stack.delete': '스택 삭제',
   'stack.deleteConfirm': '스택 {name}과 그 안의 모든 리소스를 삭제할까요?',
   'stack.progress': '리소스 {total}개 중 {complete}개 완료',
@@ -521,7 +540,7 @@ const ko: Record<MessageKey, string> = {
   'editor.lead':
     '실습 스택을 CloudFormation 템플릿으로 보여 줍니다. 고치고, 문제 목록을 확인한 다음, 스택 카드에서 변경 세트를 미리 보고 배포하세요.',
   'editor.loading': '편집기를 불러오는 중…',
-  'editor.preview': '배포 미리 보기',
+  'editor.preview': '편집한 템플릿 배포 미리 보기',
   'editor.reset': '시작 템플릿으로 되돌리기',
   'editor.resetConfirm': '작성 중인 내용을 이 스테이지의 시작 템플릿으로 바꿀까요?',
   'editor.showDiff': '변경 내용 보기',

@@ -74,6 +74,23 @@ describe('the journey from one user to a hundred thousand, in the sandbox', () =
     }
     await expect(page.locator('li[data-stage="05-decouple"]').getAttribute('data-status')).resolves.toBe('unlocked');
     await page.screenshot({ path: 'test-results/e2e/journey-ko-after-03.png', fullPage: false });
+
+    // Back on an earlier stage's page, launching its start template would roll the stack back: the card says so and
+    // asks first; dismissing the question changes nothing.
+    await page.goto(`${baseUrl}/ko/labs/02-high-availability`);
+    const card = page.locator('[data-stack-card]');
+    await expect(card.locator('[data-later-stage]').getAttribute('data-later-stage')).resolves.toBe(
+      '04-cache-automate-secure',
+    );
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await card.locator('button').first().click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('스테이지 04');
+    await expect(card.locator('[data-change-set]').count()).resolves.toBe(0);
     await ctx.close();
   });
 });

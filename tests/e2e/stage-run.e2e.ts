@@ -40,13 +40,20 @@ describe('a learner in the sandbox', () => {
     expect(adds).toBeGreaterThanOrEqual(8);
     await page.screenshot({ path: `${shots}/stage-00-change-set.png`, fullPage: false });
 
-    await card.getByRole('button', { name: 'Deploy' }).click();
+    await expect(card.locator('[data-deploy-source]').textContent()).resolves.toContain(
+      'this stage’s start template (templates/00-one-user/solution.yaml)',
+    );
+    // An impatient double click deploys once and shows nothing alarming.
+    await card.getByRole('button', { name: 'Deploy' }).dblclick();
     await page.waitForFunction(
       () => document.querySelector('[data-stack-status]')?.getAttribute('data-stack-status') === 'CREATE_COMPLETE',
       undefined,
       { timeout: 60_000 },
     );
+    await expect(card.textContent()).resolves.not.toMatch(/ChangeSetNotFound|does not exist/);
     await expect(card.textContent()).resolves.toContain('VpcId');
+    // The stack exists now: the card's button says it goes back to the start template, not "launch".
+    await card.getByRole('button', { name: 'Preview: back to this stage’s start template' }).waitFor();
     await expect(card.locator('[data-cost-meter]').textContent()).resolves.toMatch(/in the sandbox: free/);
     await expect(card.locator('[data-stack-events] li').count()).resolves.toBeGreaterThan(adds);
 

@@ -210,7 +210,8 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     status: string | null;
     outputs: { key: string; value: string; description: string | null }[];
     createdAt: string | null;
-  } = { status: null, outputs: [], createdAt: null };
+    stage: string | null;
+  } = { status: null, outputs: [], createdAt: null, stage: null };
   try {
     const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
     const current = await currentStack(clients, stackName);
@@ -219,6 +220,8 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     stack = {
       status: current?.StackStatus ?? null,
       createdAt: current?.CreationTime?.toISOString() ?? null,
+      // Which stage's template the stack was last deployed from (the tag every launch sets).
+      stage: current?.Tags?.find((tag) => tag.Key === 'scalelab:stage')?.Value ?? null,
       outputs: (current?.Outputs ?? []).map((o) => ({
         key: o.OutputKey ?? '',
         value: o.OutputValue ?? '',
@@ -227,7 +230,7 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     };
   } catch (err) {
     // The page still renders; the card shows the reason instead of a status.
-    stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [], createdAt: null };
+    stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [], createdAt: null, stage: null };
   }
   return {
     latest: latest ? toPanelRun(latest) : null,
