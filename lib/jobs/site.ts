@@ -1,8 +1,11 @@
+import { CHECK_RUN_JOB } from '@/lib/checks/run-stage';
 import { getStore } from '@/lib/progress';
 import { backupSettings, scheduleBackups, writeBackup } from '@/lib/progress/backup';
 import { StoreOpenError } from '@/lib/progress/database';
 import { displayPath, StoreLockedError } from '@/lib/progress/store-lock';
+import { STACK_FOLLOW_JOB } from '@/lib/stacks/record-operation';
 import { appJobHandlers } from './app-handlers';
+import { adoptOrphans } from './orphans';
 import { createJobWorker, releaseHeldJobs } from './worker';
 
 /**
@@ -27,6 +30,16 @@ export async function startSite(): Promise<void> {
     pollMs: Number(process.env.SCALELAB_JOB_POLL_MS ?? 2_000),
     onError: (err, job) => console.error(`job ${job ? `${job.kind} ${job.id}` : 'poll'} failed:`, err.message),
   });
+  const orphans = await adoptOrphans(store, {
+    kinds: { checkRun: CHECK_RUN_JOB, stackFollow: STACK_FOLLOW_JOB },
+  }).catch((err: Error) => {
+    console.error('could not look for work left by a stopped server:', err.message);
+    return { followed: 0, abandoned: 0 };
+  });
+  if (orphans.followed || orphans.abandoned)
+    console.log(
+      `Left by a stopped server: ${orphans.followed} stack operation(s) followed again, ${orphans.abandoned} check run(s) closed.`,
+    );
   worker.start();
 
   const { database } = store;
