@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
+import { secondsLeft } from '@/lib/stacks/eta';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
 import { cancelLaunch, deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
 import { DEPLOY_DRAFT_EVENT } from './events';
@@ -154,6 +155,8 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
     const timer = setInterval(() => setNow(Date.now()), 60_000);
     return () => clearInterval(timer);
   }, []);
+  // The slowest resource still in progress decides (lib/stacks/eta.ts).
+  const eta = busy && progress ? secondsLeft(events, Date.now() - progress.startedAt) : undefined;
   const failed = status && /FAILED|ROLLBACK/.test(status);
   const exists = status && status !== 'DELETE_COMPLETE';
   return (
@@ -260,19 +263,10 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
           <div>
             <p>
               {t('stack.progress', { complete: progress.complete, total: progress.total })}
-              {progress.complete > 0 && progress.complete < progress.total && (
+              {eta !== undefined && (
                 <>
                   {' · '}
-                  {t('stack.eta', {
-                    s: Math.max(
-                      1,
-                      Math.round(
-                        (((Date.now() - progress.startedAt) / progress.complete) *
-                          (progress.total - progress.complete)) /
-                          1000,
-                      ),
-                    ),
-                  })}
+                  {eta >= 90 ? t('stack.etaMinutes', { m: Math.round(eta / 60) }) : t('stack.eta', { s: eta })}
                 </>
               )}
             </p>

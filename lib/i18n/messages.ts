@@ -276,6 +276,7 @@ const en = {
   'editor.replacement': 'changing it replaces the resource: {value}',
   'editor.attributes': 'GetAtt: {list}',
   'stack.eta': 'about {s} s left',
+  'stack.etaMinutes': 'about {m} min left',
   'roster.action.fast-forward': 'Fast-forward',
   'roster.action.confirmFastForward':
     'Deploy the solution of stage {n} into {name}’s account? It replaces what their lab stack holds now.',
@@ -565,6 +566,7 @@ const ko: Record<MessageKey, string> = {
   'editor.replacement': '바꾸면 리소스가 교체됨: {value}',
   'editor.attributes': 'GetAtt: {list}',
   'stack.eta': '약 {s}초 남음',
+  'stack.etaMinutes': '약 {m}분 남음',
   'roster.action.fast-forward': '해답으로 건너뛰기',
   'roster.action.confirmFastForward':
     '{n} 스테이지 해답을 {name}님의 계정에 배포할까요? 지금 실습 스택의 내용이 바뀝니다.',
