@@ -18,7 +18,13 @@ interface Props {
   locale: Locale;
   templateFile: string;
   /** The stack as the page found it; `stage` is the stage whose template it was last deployed from (a stack tag). */
-  initial: { status: string | null; outputs: Outputs; createdAt: string | null; stage?: string | null };
+  initial: {
+    status: string | null;
+    outputs: Outputs;
+    createdAt: string | null;
+    stage?: string | null;
+    operationStartedAt?: string | null;
+  };
   /** The stage's estimated hourly cost, and whether this is the (free) sandbox. */
   cost: { hourlyUsd: number; sandbox: boolean };
 }
@@ -82,7 +88,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   useEffect(() => {
     if (initial.status?.endsWith('_IN_PROGRESS')) {
       setBusy('deploy');
-      follow(new Date(Date.now() - 10 * 60_000).toISOString());
+      // This operation's events only (a second early, for clock skew), not the previous operation's.
+      const began = initial.operationStartedAt
+        ? Date.parse(initial.operationStartedAt) - 1000
+        : Date.now() - 10 * 60_000;
+      follow(new Date(began).toISOString());
     }
     return () => source.current?.close();
   }, []);

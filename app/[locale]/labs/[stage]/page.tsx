@@ -211,6 +211,7 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     outputs: { key: string; value: string; description: string | null }[];
     createdAt: string | null;
     stage: string | null;
+    operationStartedAt?: string | null;
   } = { status: null, outputs: [], createdAt: null, stage: null };
   try {
     const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
@@ -222,6 +223,9 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
       createdAt: current?.CreationTime?.toISOString() ?? null,
       // Which stage's template the stack was last deployed from (the tag every launch sets).
       stage: current?.Tags?.find((tag) => tag.Key === 'scalelab:stage')?.Value ?? null,
+      // When the operation now running (or last run) began: a reload follows this one's events, not older ones.
+      operationStartedAt:
+        (current?.DeletionTime ?? current?.LastUpdatedTime ?? current?.CreationTime)?.toISOString() ?? null,
       outputs: (current?.Outputs ?? []).map((o) => ({
         key: o.OutputKey ?? '',
         value: o.OutputValue ?? '',
