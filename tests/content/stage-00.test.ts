@@ -17,7 +17,7 @@ const stepOfCheck: Record<string, string> = {
   'sg.no-open-admin-ports': 'security-group',
   'ec2.imdsv2-required': 'imdsv2',
 };
-const steps = ['launch', 'open-app', 'elastic-ip', 'security-group', 'imdsv2', 'scale-up', 'clean-up'];
+const steps = ['budget', 'launch', 'open-app', 'elastic-ip', 'security-group', 'imdsv2', 'scale-up', 'clean-up'];
 const locales: Locale[] = ['en', 'ko'];
 
 const sources = {} as Record<Locale, string>;
@@ -59,7 +59,7 @@ describe.each(locales)('lab 00 in %s', (locale) => {
     expect(compiled[locale].code.length).toBeGreaterThan(1000);
   });
 
-  it('has the seven steps in order', () => {
+  it('has the eight steps in order, the budget alert first', () => {
     expect(compiled[locale].stepIds).toEqual(steps);
   });
 
