@@ -56,6 +56,9 @@ export function CheckPanel({ stageId, locale, checks, latest, account, next }: P
   }, []);
 
   async function start() {
+    // The stack card on the same page shows the lab stack's status: while it changes, checks read the old state.
+    const stackStatus = document.querySelector('[data-stack-status]')?.getAttribute('data-stack-status') ?? '';
+    if (stackStatus.endsWith('_IN_PROGRESS') && !window.confirm(t('checks.stackBusy'))) return;
     setNotice(null);
     setRunning(true);
     setResults({});
