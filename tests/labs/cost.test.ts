@@ -1,5 +1,7 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { hourlyCostLabel } from '@/components/mdx/cost-note';
+import { CostNote, hourlyCostLabel } from '@/components/mdx/cost-note';
 import { translator } from '@/lib/i18n/messages';
 import { costIn, hourlyRange, hoursPerWeek } from '@/lib/labs/cost';
 import { labs } from '@/lib/labs/registry';
@@ -78,4 +80,24 @@ describe('the figure a page shows', () => {
     };
     expect(hourlyCostLabel({ cost: same }, translator('ko'))).toBe('시간당 약 0.02 USD');
   });
+});
+
+describe('the cost note on a lab page', () => {
+  const lab = labs.find((l) => l.id === '04-cache-automate-secure')!;
+
+  it.each(['en', 'ko'] as const)(
+    'shows both regions per hour and per week, the price date and the estimate (%s)',
+    (locale) => {
+      const html = renderToStaticMarkup(createElement(CostNote, { lab, locale, t: translator(locale) }));
+      for (const region of pricedRegions) {
+        expect(html).toContain(`data-region="${region}"`);
+        expect(html).toContain(region);
+        expect(html).toContain(lab.cost.byRegion[region].hourlyUsd.toFixed(3));
+        expect(html).toContain(lab.cost.byRegion[region].weeklyUsd.toFixed(2));
+      }
+      expect(html).toContain(lab.cost.pricesAsOf);
+      expect(html).toContain(lab.waits[locale]);
+      expect(html).toContain(lab.cost.caveat![locale]);
+    },
+  );
 });
