@@ -49,7 +49,7 @@ function awsBinDir(): string | undefined {
 
 export function runBash(script: string, cwd: string, endpoint: string): Promise<StageRun> {
   const bin = awsBinDir();
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     PATH: bin ? `${bin}:${process.env.PATH}` : process.env.PATH,
     HOME: cwd, // no ~/.aws of the machine: only the credentials below
     AWS_ENDPOINT_URL: endpoint,
@@ -61,7 +61,7 @@ export function runBash(script: string, cwd: string, endpoint: string): Promise<
     ...(process.env.PYENV_ROOT ? { PYENV_ROOT: process.env.PYENV_ROOT } : {}),
   };
   return new Promise((done, fail) => {
-    const child = spawn('bash', ['-s'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-s'], { cwd, env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {
