@@ -10,6 +10,7 @@ import type { CheckDefinition } from './define';
 import sessionTableTtl from './dynamodb/session-table-ttl';
 import elasticIp from './ec2/elastic-ip';
 import imdsv2Required from './ec2/imdsv2-required';
+import scaledUp from './ec2/scaled-up';
 import ssmManaged from './ec2/ssm-managed';
 import webInstanceRunning from './ec2/web-instance-running';
 import cacheMultiAzFailover from './elasticache/multi-az-failover';
@@ -40,6 +41,7 @@ export const allChecks: readonly CheckDefinition[] = [
   elasticIp,
   noOpenAdminPorts,
   imdsv2Required,
+  scaledUp,
   appResponds,
   instanceInLabVpc,
   notPublic,

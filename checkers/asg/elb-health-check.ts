@@ -9,7 +9,7 @@ export default defineCheck({
   id: 'asg.elb-health-check',
   stage: '03-scale-out',
   severity: 'required',
-  reads: ['autoScalingGroups', 'subnets', 'loadBalancers', 'targetGroups'],
+  reads: ['webGroup', 'autoScalingGroups', 'subnets', 'loadBalancers', 'targetGroups'],
   title: {
     en: 'The Auto Scaling group uses ELB health checks and registers with the ALB',
     ko: 'Auto Scaling 그룹이 ELB 상태 확인을 쓰고 ALB 대상 그룹에 등록된다',
@@ -34,12 +34,10 @@ export default defineCheck({
   },
   async run(inv) {
     if (!(await inv.vpcId())) return noLabYet();
-    const [groups, lbs, targetGroups] = await Promise.all([
-      inv.autoScalingGroups(),
-      inv.loadBalancers(),
-      inv.targetGroups(),
-    ]);
-    if (groups.length === 0) return fail(noAsg);
+    // The lab's web group, the same one every asg.* check judges (lib/inventory: webGroup).
+    const [web, lbs, targetGroups] = await Promise.all([inv.webGroup(), inv.loadBalancers(), inv.targetGroups()]);
+    if (!web) return fail(noAsg);
+    const groups = [web];
     const albGroups = new Set(
       lbs.filter(isInternetFacingAlb).flatMap((lb) => targetGroupsOf(lb, targetGroups).map((tg) => tg.TargetGroupArn)),
     );

@@ -20,7 +20,7 @@ export default defineCheck({
   id: 'asg.multi-az',
   stage: '03-scale-out',
   severity: 'required',
-  reads: ['autoScalingGroups', 'subnets'],
+  reads: ['webGroup', 'autoScalingGroups', 'subnets'],
   title: {
     en: 'An Auto Scaling group runs at least 2 instances across 2 AZs and can grow',
     ko: 'Auto Scaling 그룹이 두 AZ에 걸쳐 최소 2대를 유지하고 더 늘어날 수 있다',
@@ -45,8 +45,10 @@ export default defineCheck({
   },
   async run(inv) {
     if (!(await inv.vpcId())) return noLabYet();
-    const groups = await inv.autoScalingGroups();
-    if (groups.length === 0) return fail(noAsg);
+    // The lab's web group, the same one every asg.* check judges (lib/inventory: webGroup).
+    const web = await inv.webGroup();
+    if (!web) return fail(noAsg);
+    const groups = [web];
     const evidence = groups.map((g) =>
       asgEvidence(g, {
         MinSize: g.MinSize ?? null,

@@ -11,7 +11,7 @@ export default defineCheck({
   id: 'asg.target-tracking',
   stage: '03-scale-out',
   severity: 'required',
-  reads: ['autoScalingGroups', 'subnets', 'scalingPolicies'],
+  reads: ['webGroup', 'autoScalingGroups', 'subnets', 'scalingPolicies'],
   title: {
     en: 'The Auto Scaling group has a target-tracking scaling policy',
     ko: 'Auto Scaling 그룹에 대상 추적 조정 정책이 있다',
@@ -36,8 +36,10 @@ export default defineCheck({
   },
   async run(inv) {
     if (!(await inv.vpcId())) return noLabYet();
-    const groups = await inv.autoScalingGroups();
-    if (groups.length === 0) return fail(noAsg);
+    // The lab's web group, the same one every asg.* check judges (lib/inventory: webGroup).
+    const web = await inv.webGroup();
+    if (!web) return fail(noAsg);
+    const groups = [web];
     const judged = await Promise.all(
       groups.map(async (g) => ({ g, policies: await inv.scalingPolicies(g.AutoScalingGroupName ?? '') })),
     );

@@ -1,14 +1,15 @@
 import { ttlOn } from '@/lib/inventory/dynamodb';
+import { configurationNames } from '@/lib/inventory/fleet';
 import { defineCheck, fail, noLabYet, pass } from '../define';
 
 export default defineCheck({
   id: 'dynamodb.session-table-ttl',
   stage: '04-cache-automate-secure',
   severity: 'required',
-  reads: ['sessionTables'],
+  reads: ['sessionTables', 'webLaunchConfiguration'],
   title: {
-    en: 'A lab DynamoDB table expires its items with TTL',
-    ko: '실습 DynamoDB 테이블이 TTL로 항목을 만료시킨다',
+    en: 'The web servers keep sessions in a lab DynamoDB table that expires them with TTL',
+    ko: '웹 서버가 세션을 TTL로 만료되는 실습 DynamoDB 테이블에 둔다',
   },
   why: {
     en: 'Sessions move out of the web servers so that any instance can serve any user and scaling in logs nobody out. DynamoDB keeps them at any scale without servers to run, and TTL deletes expired sessions for free, with no clean-up job.',
@@ -30,24 +31,42 @@ export default defineCheck({
   },
   async run(inv) {
     if (!(await inv.vpcId())) return noLabYet();
-    const tables = (await inv.sessionTables()).filter((t) => t.ttl !== undefined);
-    if (tables.length === 0) {
+    const [found, config] = await Promise.all([inv.sessionTables(), inv.webLaunchConfiguration()]);
+    const all = found.filter((t) => t.ttl !== undefined);
+    if (all.length === 0) {
       return fail({
-        en: `No DynamoDB table for the lab (named after ${inv.scope.stackName} or tagged scalelab:lab=${inv.scope.stackName}).`,
-        ko: `실습용 DynamoDB 테이블(이름이 ${inv.scope.stackName}로 시작하거나 scalelab:lab=${inv.scope.stackName} 태그가 있는 테이블)이 없습니다.`,
+        en: `No DynamoDB table for the lab (the stack's SessionTable output, a table tagged scalelab:lab=${inv.scope.stackName}, or one named after ${inv.scope.stackName}).`,
+        ko: `실습용 DynamoDB 테이블(스택 출력 SessionTable, scalelab:lab=${inv.scope.stackName} 태그가 있는 테이블, 또는 이름이 ${inv.scope.stackName}로 시작하는 테이블)이 없습니다.`,
       });
+    }
+    // The table that counts is the one the app keeps its sessions in: named in the web servers' configuration.
+    const tables = all.filter((t) => configurationNames(config, t.name));
+    if (tables.length === 0) {
+      const where = config ? `launch template ${config.source}` : 'no web Auto Scaling group launch template';
+      const names = all.map((t) => t.name).join(', ');
+      return fail(
+        {
+          en: `The web servers' configuration (${where}) names none of the lab's DynamoDB tables (${names}): the app does not keep its sessions there.`,
+          ko: `웹 서버의 구성(${where})에 실습 DynamoDB 테이블(${names})이 없습니다. 앱이 세션을 그곳에 두지 않습니다.`,
+        },
+        all.map((t) => ({ id: t.name, type: 'AWS::DynamoDB::Table', values: { usedByApp: false } })),
+      );
     }
     const evidence = tables.map((t) => ({
       id: t.name,
       type: 'AWS::DynamoDB::Table',
-      values: { TimeToLiveStatus: t.ttl?.TimeToLiveStatus ?? null, AttributeName: t.ttl?.AttributeName ?? null },
+      values: {
+        TimeToLiveStatus: t.ttl?.TimeToLiveStatus ?? null,
+        AttributeName: t.ttl?.AttributeName ?? null,
+        usedByApp: config?.source ?? null,
+      },
     }));
     const good = tables.find((t) => ttlOn(t.ttl));
     if (good) {
       return pass(
         {
-          en: `DynamoDB table ${good.name} expires items on ${good.ttl?.AttributeName} (TTL ${good.ttl?.TimeToLiveStatus}).`,
-          ko: `DynamoDB 테이블 ${good.name}이 ${good.ttl?.AttributeName} 속성으로 항목을 만료시킵니다 (TTL ${good.ttl?.TimeToLiveStatus}).`,
+          en: `DynamoDB table ${good.name}, where the web servers keep sessions, expires items on ${good.ttl?.AttributeName} (TTL ${good.ttl?.TimeToLiveStatus}).`,
+          ko: `웹 서버가 세션을 두는 DynamoDB 테이블 ${good.name}이 ${good.ttl?.AttributeName} 속성으로 항목을 만료시킵니다 (TTL ${good.ttl?.TimeToLiveStatus}).`,
         },
         evidence,
       );
@@ -55,8 +74,8 @@ export default defineCheck({
     const list = tables.map((t) => `${t.name} (TTL ${t.ttl?.TimeToLiveStatus ?? 'DISABLED'})`).join(', ');
     return fail(
       {
-        en: `No lab DynamoDB table has TTL enabled: ${list}.`,
-        ko: `TTL이 켜진 실습 DynamoDB 테이블이 없습니다: ${list}.`,
+        en: `The DynamoDB table the web servers keep sessions in has no TTL enabled: ${list}.`,
+        ko: `웹 서버가 세션을 두는 DynamoDB 테이블에 TTL이 켜져 있지 않습니다: ${list}.`,
       },
       evidence,
     );

@@ -1,4 +1,5 @@
 import type { CacheGroup } from '@/lib/inventory/elasticache';
+import { cacheAddresses, configurationNames } from '@/lib/inventory/fleet';
 import { defineCheck, fail, noLabYet, pass } from '../define';
 import { cacheEvidence, noCache } from './evidence';
 
@@ -18,10 +19,10 @@ export default defineCheck({
   id: 'elasticache.multi-az-failover',
   stage: '04-cache-automate-secure',
   severity: 'required',
-  reads: ['caches'],
+  reads: ['caches', 'webLaunchConfiguration'],
   title: {
-    en: 'An ElastiCache replication group in the lab VPC fails over across AZs automatically',
-    ko: '실습 VPC의 ElastiCache 복제 그룹이 AZ를 넘어 자동으로 장애 조치된다',
+    en: 'The web servers use an ElastiCache replication group that fails over across AZs automatically',
+    ko: '웹 서버가 AZ를 넘어 자동으로 장애 조치되는 ElastiCache 복제 그룹을 쓴다',
   },
   why: {
     en: 'Once sessions and hot reads live in the cache, the cache is as critical as the database. A primary and a replica in different AZs with automatic failover promote the replica within a minute or two when the primary’s node or AZ fails, behind the same endpoint.',
@@ -43,8 +44,21 @@ export default defineCheck({
   },
   async run(inv) {
     if (!(await inv.vpcId())) return noLabYet();
-    const caches = await inv.caches();
-    if (caches.length === 0) return fail(noCache);
+    const [all, config] = await Promise.all([inv.caches(), inv.webLaunchConfiguration()]);
+    if (all.length === 0) return fail(noCache);
+    // The cache that counts is the one the app uses: its endpoint is in the configuration the web servers start with.
+    const caches = all.filter((c) => cacheAddresses(c.group).some((a) => configurationNames(config, a)));
+    if (caches.length === 0) {
+      const endpoints = all.flatMap((c) => cacheAddresses(c.group)).join(', ') || 'none';
+      const where = config ? `launch template ${config.source}` : 'no web Auto Scaling group launch template';
+      return fail(
+        {
+          en: `The web servers' configuration (${where}) names none of the lab VPC's cache endpoints (${endpoints}): the app does not use the cache.`,
+          ko: `웹 서버의 구성(${where})에 실습 VPC 캐시 엔드포인트(${endpoints})가 없습니다. 앱이 캐시를 쓰지 않습니다.`,
+        },
+        all.map((c) => cacheEvidence(c, { endpoints: cacheAddresses(c.group).join(', ') || null, usedByApp: false })),
+      );
+    }
     const evidence = caches.map((c) =>
       cacheEvidence(c, {
         AutomaticFailover: c.group.AutomaticFailover ?? null,
@@ -52,14 +66,15 @@ export default defineCheck({
         nodes: nodes(c),
         AvailabilityZones: c.zones.join(', ') || null,
         CacheNodeType: c.group.CacheNodeType ?? null,
+        usedByApp: config?.source ?? null,
       }),
     );
     const good = caches.find((c) => problems(c).length === 0);
     if (good) {
       return pass(
         {
-          en: `ElastiCache replication group ${good.group.ReplicationGroupId}: AutomaticFailover and MultiAZ enabled, ${nodes(good)} nodes in ${good.zones.join(', ')}.`,
-          ko: `ElastiCache 복제 그룹 ${good.group.ReplicationGroupId}: 자동 장애 조치와 다중 AZ가 켜져 있고, ${good.zones.join(', ')}에 노드 ${nodes(good)}개가 있습니다.`,
+          en: `ElastiCache replication group ${good.group.ReplicationGroupId}, which the web servers use: AutomaticFailover and MultiAZ enabled, ${nodes(good)} nodes in ${good.zones.join(', ')}.`,
+          ko: `웹 서버가 쓰는 ElastiCache 복제 그룹 ${good.group.ReplicationGroupId}: 자동 장애 조치와 다중 AZ가 켜져 있고, ${good.zones.join(', ')}에 노드 ${nodes(good)}개가 있습니다.`,
         },
         evidence,
       );
@@ -67,8 +82,8 @@ export default defineCheck({
     const list = caches.map((c) => `${c.group.ReplicationGroupId}: ${problems(c).join(', ')}`).join('; ');
     return fail(
       {
-        en: `No ElastiCache replication group in the lab VPC fails over across AZs (${list}).`,
-        ko: `실습 VPC에 AZ를 넘어 장애 조치되는 ElastiCache 복제 그룹이 없습니다 (${list}).`,
+        en: `The ElastiCache replication group the web servers use does not fail over across AZs (${list}).`,
+        ko: `웹 서버가 쓰는 ElastiCache 복제 그룹이 AZ를 넘어 장애 조치되지 않습니다 (${list}).`,
       },
       evidence,
     );

@@ -38,18 +38,34 @@ export default defineCheck({
         ko: '테스트할 웹 인스턴스의 퍼블릭 주소가 없습니다.',
       });
     const probe = await inv.http(url);
+    if (!probe.reachable && probe.refused) {
+      return fail(
+        {
+          en: `GET ${url} was refused (${probe.reason}): the address answers, but nothing serves HTTP on it.`,
+          ko: `GET ${url} 요청이 거부되었습니다 (${probe.reason}). 주소는 응답하지만 HTTP를 제공하는 것이 없습니다.`,
+        },
+        [{ id: url, type: 'URL', values: { reachable: true, refused: true, reason: probe.reason } }],
+      );
+    }
     if (!probe.reachable) {
       return skipped(
-        { en: `Could not reach ${url}: ${probe.reason}.`, ko: `${url}에 연결할 수 없습니다: ${probe.reason}.` },
-        [{ id: url, type: 'URL', values: { reachable: false } }],
+        {
+          en: `The platform's network cannot reach ${url} (${probe.reason}), so the app was not judged.`,
+          ko: `플랫폼의 네트워크에서 ${url}에 닿을 수 없어 (${probe.reason}) 앱을 판정하지 않았습니다.`,
+        },
+        [{ id: url, type: 'URL', values: { reachable: false, reason: probe.reason } }],
       );
     }
     const evidence = [{ id: url, type: 'URL', values: { status: probe.status, ms: Math.round(probe.ms) } }];
-    return probe.status === 200
-      ? pass({ en: `GET ${url} answered 200.`, ko: `GET ${url}가 200으로 응답했습니다.` }, evidence)
-      : fail(
-          { en: `GET ${url} answered ${probe.status}.`, ko: `GET ${url}가 ${probe.status}로 응답했습니다.` },
-          evidence,
-        );
+    if (probe.status === 200)
+      return pass({ en: `GET ${url} answered 200.`, ko: `GET ${url}가 200으로 응답했습니다.` }, evidence);
+    const dead = probe.status >= 500;
+    return fail(
+      {
+        en: `GET ${url} answered ${probe.status}${dead ? ': the app behind it is failing' : ''}.`,
+        ko: `GET ${url}가 ${probe.status}로 응답했습니다${dead ? '. 뒤에 있는 앱이 실패하고 있습니다' : ''}.`,
+      },
+      evidence,
+    );
   },
 });

@@ -33,6 +33,7 @@ export default defineLab({
     'ec2.elastic-ip',
     'sg.no-open-admin-ports',
     'ec2.imdsv2-required',
+    'ec2.scaled-up',
   ],
   quiz: [
     {

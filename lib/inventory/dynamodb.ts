@@ -1,7 +1,8 @@
 import { DescribeTimeToLiveCommand, paginateListTables, type TimeToLiveDescription } from '@aws-sdk/client-dynamodb';
-import { paginateGetResources } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { AwsClients } from '@/lib/aws/clients';
+import { roleFirst } from './lab-resources';
 import { collect, type Memo } from './memo';
+import { loadLabTagged, mappingTag } from './tagging';
 
 /** A lab table and its time-to-live setting (undefined when the table does not exist). */
 export interface LabTable {
@@ -23,20 +24,16 @@ export function loadNamedTables(clients: AwsClients, memo: Memo, stackName: stri
   });
 }
 
-/** Tables tagged `scalelab:lab=<stack>`: one Resource Groups Tagging API call instead of one per table. */
-export function loadTaggedTables(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
-  return memo.get('dynamodb.taggedTables', async () => {
-    const mappings = await collect(
-      paginateGetResources(
-        { client: clients.tagging },
-        { TagFilters: [{ Key: 'scalelab:lab', Values: [stackName] }], ResourceTypeFilters: ['dynamodb:table'] },
-      ),
-      (p) => p.ResourceTagMappingList,
-    );
-    return mappings.flatMap((m) => {
-      const name = tableNameFromArn(m.ResourceARN ?? '');
-      return name ? [name] : [];
-    });
+/** Tables tagged `scalelab:lab=<stack>`, the `session-table` role first. */
+export async function loadTaggedTables(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
+  const mappings = roleFirst(
+    await loadLabTagged(clients, memo, stackName, 'dynamodb:table'),
+    (m) => mappingTag(m, 'scalelab:role'),
+    'session-table',
+  );
+  return mappings.flatMap((m) => {
+    const name = tableNameFromArn(m.ResourceARN ?? '');
+    return name ? [name] : [];
   });
 }
 

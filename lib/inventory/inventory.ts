@@ -26,9 +26,17 @@ import { loadAlarms } from './cloudwatch';
 import { loadLabDashboards } from './dashboards';
 import { type LabTable, loadNamedTables, loadTaggedTables, loadTimeToLive } from './dynamodb';
 import { type CacheGroup, loadCacheGroups } from './elasticache';
+import {
+  type LaunchConfiguration,
+  launchConfigurationOf,
+  loadDefaultHostManagementRole,
+  loadSsmView,
+  type SsmView,
+} from './fleet';
 import { type DetectorState, loadDetectors } from './guardduty';
 import { type HttpProbe, probeHttp } from './http';
 import { type FleetProfile, loadAttachedPolicies, loadInstanceProfile, profileNameFromArn } from './iam';
+import { findByLabRule, roleFirst } from './lab-resources';
 import {
   isInternetFacingAlb,
   loadBalancerAzs,
@@ -41,7 +49,7 @@ import {
 } from './load-balancing';
 import { collect, Memo } from './memo';
 import { replicasOf } from './rds';
-import { type BucketAccess, loadBucketAccess, loadLabBuckets } from './s3';
+import { type BucketAccess, loadBucketAccess, loadLabBuckets, loadTaggedBuckets } from './s3';
 import { type SecurityChain, traceSecurityChain } from './security-chain';
 
 /** Which lab a run grades: the learner's lab stack (its `VpcId` output) and the `scalelab:lab` tag value. */
@@ -68,6 +76,10 @@ export type Prefetchable =
   | 'loadBalancers'
   | 'targetGroups'
   | 'autoScalingGroups'
+  | 'webGroup'
+  | 'webLaunchConfiguration'
+  | 'ssmView'
+  | 'defaultHostManagementRole'
   | 'scalingPolicies'
   | 'alarms'
   | 'distributions'
@@ -237,6 +249,7 @@ export class Inventory {
     if (this.isSandbox) {
       return Promise.resolve({
         reachable: false,
+        refused: false,
         reason: 'the sandbox simulates AWS resources; no web server runs there',
       });
     }
@@ -313,19 +326,77 @@ export class Inventory {
     return groups.filter((asg) => asgSubnetIds(asg).some((id) => lab.has(id)));
   }
 
+  /**
+   * The lab's web tier group, the one the `asg.*` checks judge, found by the lab rule (lab-resources.ts): the stack's
+   * `WebAsgName` output, else a lab-VPC group tagged `scalelab:lab` (`scalelab:role=web` first), else one named
+   * after the stack.
+   */
+  webGroup(): Promise<AutoScalingGroup | undefined> {
+    return this.memo.get('webGroup', async () => {
+      const groups = this.autoScalingGroups();
+      const stackName = this.scope.stackName;
+      const { found } = await findByLabRule({
+        fromOutput: async () => {
+          const name = await this.stackOutput('WebAsgName');
+          return name ? (await groups).filter((g) => g.AutoScalingGroupName === name) : [];
+        },
+        tagged: async () =>
+          roleFirst(
+            (await groups).filter((g) => tag(g.Tags, 'scalelab:lab') === stackName),
+            (g) => tag(g.Tags, 'scalelab:role'),
+            'web',
+          ),
+        named: async () => (await groups).filter((g) => g.AutoScalingGroupName?.startsWith(stackName)),
+      });
+      return found[0];
+    });
+  }
+
+  /** What the web group's instances start with: its launch template version's user data. */
+  async webLaunchConfiguration(): Promise<LaunchConfiguration | undefined> {
+    const group = await this.webGroup();
+    return group ? launchConfigurationOf(this.clients, this.memo, group) : undefined;
+  }
+
+  /** Systems Manager's own view of the instances (in the sandbox no SSM agent runs, and the view says so). */
+  ssmView(): Promise<SsmView> {
+    if (this.isSandbox)
+      return Promise.resolve({
+        answered: false,
+        reason: 'the sandbox simulates AWS resources; no SSM agent runs there',
+      });
+    return loadSsmView(this.clients, this.memo);
+  }
+
+  /** The role Default Host Management Configuration lends every instance of the region, when it is on. */
+  defaultHostManagementRole(): Promise<string | undefined> {
+    if (this.isSandbox) return Promise.resolve(undefined);
+    return loadDefaultHostManagementRole(this.clients, this.memo);
+  }
+
   /** The scaling policies of one Auto Scaling group. */
   async scalingPolicies(groupName: string): Promise<ScalingPolicy[]> {
     return (await loadScalingPolicies(this.clients, this.memo)).filter((p) => p.AutoScalingGroupName === groupName);
   }
 
-  /** The lab's static bucket: the stack's `StaticBucket` output, else a bucket named after the stack. */
+  /**
+   * The lab's static bucket, by the lab rule (lab-resources.ts): the stack's `StaticBucket` output, else a bucket
+   * tagged `scalelab:lab` (`scalelab:role=static-bucket` first), else one named after the stack.
+   */
   staticBucket(): Promise<string | undefined> {
     return this.memo.get('staticBucket', async () => {
-      const fromStack = await this.stackOutput('StaticBucket');
-      if (fromStack) return fromStack;
-      if (!(await this.vpcId())) return undefined;
-      const named = await loadLabBuckets(this.clients, this.memo, this.scope.stackName);
-      return named.find((b) => b.includes('static')) ?? named[0];
+      const output = await this.stackOutput('StaticBucket');
+      if (!output && !(await this.vpcId())) return undefined;
+      const stackName = this.scope.stackName;
+      const { found } = await findByLabRule({
+        fromOutput: async () => (output ? [output] : []),
+        tagged: () => loadTaggedBuckets(this.clients, this.memo, stackName),
+        named: async () => {
+          const named = await loadLabBuckets(this.clients, this.memo, stackName);
+          return [...named.filter((b) => b.includes('static')), ...named.filter((b) => !b.includes('static'))];
+        },
+      });
+      return found[0];
     });
   }
 
@@ -363,24 +434,20 @@ export class Inventory {
   }
 
   /**
-   * The lab's DynamoDB tables with their TTL: the stack's `SessionTable` output, tables named after the stack, and
-   * tables tagged `scalelab:lab=<stack>` (made by hand). Nothing without a lab VPC.
+   * The lab's session tables with their TTL, by the lab rule (lab-resources.ts): the stack's `SessionTable` output,
+   * else tables tagged `scalelab:lab` (`scalelab:role=session-table` first), else tables named after the stack.
+   * Nothing without a lab VPC.
    */
   sessionTables(): Promise<LabTable[]> {
     return this.memo.get('sessionTables', async () => {
       const stackName = this.scope.stackName;
-      const [named, tagged, output] = await Promise.all([
-        this.accountWide(
-          () => loadNamedTables(this.clients, this.memo, stackName),
-          () => true,
-        ),
-        this.accountWide(
-          () => loadTaggedTables(this.clients, this.memo, stackName),
-          () => true,
-        ),
-        this.stackOutput('SessionTable'),
-      ]);
-      const names = [...new Set([...(output ? [output] : []), ...named, ...tagged])];
+      const [vpcId, output] = await Promise.all([this.vpcId(), this.stackOutput('SessionTable')]);
+      if (!vpcId) return [];
+      const { found: names } = await findByLabRule({
+        fromOutput: async () => (output ? [output] : []),
+        tagged: () => loadTaggedTables(this.clients, this.memo, stackName),
+        named: () => loadNamedTables(this.clients, this.memo, stackName),
+      });
       return Promise.all(
         names.map(async (name) => ({ name, ttl: await loadTimeToLive(this.clients, this.memo, name) })),
       );

@@ -5,7 +5,9 @@ import {
   paginateListBuckets,
 } from '@aws-sdk/client-s3';
 import type { AwsClients } from '@/lib/aws/clients';
+import { roleFirst } from './lab-resources';
 import { collect, type Memo } from './memo';
+import { loadLabTagged, mappingTag } from './tagging';
 
 /** What a bucket says about who may read it: its public access block and its bucket policy. */
 export interface BucketAccess {
@@ -43,6 +45,19 @@ export function loadLabBuckets(clients: AwsClients, memo: Memo, stackName: strin
   return memo.get('s3.labBuckets', async () => {
     const buckets = await collect(paginateListBuckets({ client: clients.s3 }, { Prefix: prefix }), (p) => p.Buckets);
     return buckets.flatMap((b) => (b.Name?.startsWith(prefix) ? [b.Name] : []));
+  });
+}
+
+/** Buckets tagged `scalelab:lab=<stack>` (made by hand on the console path), the `static-bucket` role first. */
+export async function loadTaggedBuckets(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
+  const mappings = roleFirst(
+    await loadLabTagged(clients, memo, stackName, 's3'),
+    (m) => mappingTag(m, 'scalelab:role'),
+    'static-bucket',
+  );
+  return mappings.flatMap((m) => {
+    const name = /^arn:[^:]+:s3:::([^/]+)$/.exec(m.ResourceARN ?? '')?.[1];
+    return name ? [name] : [];
   });
 }
 

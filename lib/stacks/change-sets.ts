@@ -9,6 +9,7 @@ import {
 import type { AwsClients } from '@/lib/aws/clients';
 import { currentStack } from './current-stack';
 import { StackError } from './errors';
+import { platformParameters } from './platform-parameters';
 
 export { currentStack };
 
@@ -69,13 +70,18 @@ export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPr
     throw new StackError('in-progress', `Stack ${stackName} is busy (${stack.StackStatus}); wait until it finishes.`);
   }
   const type = stack ? 'UPDATE' : 'CREATE';
+  // The AMI the stack runs, the region's existing GuardDuty detector: see platform-parameters.ts.
+  const parameters = {
+    ...(await platformParameters(clients, input.templateBody, stack, input.parameters)),
+    ...input.parameters,
+  };
   const created = await clients.cloudformation.send(
     new CreateChangeSetCommand({
       StackName: stackName,
       ChangeSetName: `scalelab-${Date.now()}`,
       ChangeSetType: type,
       TemplateBody: input.templateBody,
-      Parameters: Object.entries(input.parameters ?? {}).map(([ParameterKey, ParameterValue]) => ({
+      Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({
         ParameterKey,
         ParameterValue,
       })),

@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Instance, SecurityGroup } from '@aws-sdk/client-ec2';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import elasticIp from '@/checkers/ec2/elastic-ip';
 import imdsv2 from '@/checkers/ec2/imdsv2-required';
+import scaledUp, { LAUNCH_TYPE } from '@/checkers/ec2/scaled-up';
 import webRunning from '@/checkers/ec2/web-instance-running';
 import appResponds from '@/checkers/http/app-responds';
 import noAdmin from '@/checkers/sg/no-open-admin-ports';
 import { evaluateChecks } from '@/lib/checks/evaluate';
+import { probeHttp } from '@/lib/inventory/http';
 import { awsError, type Fixtures, fixtureInventory, labStack, nothingDeployed } from '../support/aws-fixtures';
 
 const web = (over: Partial<Instance> = {}): Instance => ({
@@ -40,7 +43,7 @@ const oneBox = (over: Fixtures = {}): Fixtures => ({
 
 const run = async (check: typeof webRunning, fixtures: Fixtures) => check.run(fixtureInventory(fixtures).inventory);
 
-describe.each([webRunning, elasticIp, noAdmin, imdsv2, appResponds])('$id', (check) => {
+describe.each([webRunning, elasticIp, noAdmin, imdsv2, scaledUp, appResponds])('$id', (check) => {
   it('fails and says so when nothing is deployed yet', async () => {
     const out = await run(check, nothingDeployed);
     expect(out.status).toBe('fail');
@@ -168,6 +171,15 @@ describe('ec2.imdsv2-required', () => {
   });
 });
 
+/** A loopback port nothing listens on any more: the kernel refuses a connection at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
 describe('http.app-responds', () => {
   it('is skipped in the sandbox, with the reason', async () => {
     const { inventory } = fixtureInventory(oneBox(), {
@@ -197,13 +209,67 @@ describe('http.app-responds', () => {
       server.close();
     }
   });
-  it('is skipped, not failed, when the address cannot be reached', async () => {
-    // 192.0.2.0/24 (TEST-NET-1) is never routed: the probe times out or is refused.
+  it('fails when the connection is refused: the address answers, but the app is dead', async () => {
+    const port = await closedPort();
     const out = await run(
       appResponds,
-      oneBox({ 'CloudFormation.DescribeStacks': labStack({ AppUrl: 'http://127.0.0.1:9/' }) }),
+      oneBox({ 'CloudFormation.DescribeStacks': labStack({ AppUrl: `http://127.0.0.1:${port}/` }) }),
     );
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toMatch(/refused \(ECONNREFUSED\)/);
+  });
+  it('is skipped, with the reason, only when the platform’s network cannot reach the address', async () => {
+    const { inventory } = fixtureInventory(oneBox());
+    vi.spyOn(inventory, 'http').mockResolvedValue({ reachable: false, refused: false, reason: 'ENETUNREACH' });
+    const out = await appResponds.run(inventory);
     expect(out.status).toBe('skipped');
+    expect(out.message.en).toBe(
+      "The platform's network cannot reach http://203.0.113.10/ (ENETUNREACH), so the app was not judged.",
+    );
+  });
+  it('tells a silent address (a timeout: unreachable) from a refusing one', async () => {
+    const silent = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      expect(await probeHttp(`http://127.0.0.1:${port}/`, 200)).toEqual({
+        reachable: false,
+        refused: false,
+        reason: 'no answer within 0.2 s',
+      });
+      expect(await probeHttp(`http://127.0.0.1:${await closedPort()}/`, 200)).toMatchObject({
+        reachable: false,
+        refused: true,
+      });
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
+
+describe('ec2.scaled-up', () => {
+  it('starts from the type stage 00 launches with (the template default)', () => {
+    const template = readFileSync('templates/00-one-user/solution.yaml', 'utf8');
+    expect(template).toMatch(new RegExp(`InstanceType:\\n {4}Type: String\\n {4}Default: ${LAUNCH_TYPE}\\n`));
+  });
+  it('passes once the box runs another type, naming it', async () => {
+    const out = await run(
+      scaledUp,
+      oneBox({ 'EC2.DescribeInstances': { Reservations: [{ Instances: [web({ InstanceType: 't3.small' })] }] } }),
+    );
+    expect(out.status).toBe('pass');
+    expect(out.message.en).toBe('EC2 instance i-0web runs t3.small, scaled up from t3.micro.');
+  });
+  it('fails while the box still runs the launch type', async () => {
+    const out = await run(scaledUp, oneBox());
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toBe('EC2 instance i-0web still runs t3.micro, the type it was launched with.');
+  });
+  it('fails while the box is stopped mid-resize (nothing runs to judge)', async () => {
+    const stopped = web({ InstanceType: 't3.small', State: { Name: 'stopped', Code: 80 } });
+    const out = await run(scaledUp, oneBox({ 'EC2.DescribeInstances': { Reservations: [{ Instances: [stopped] }] } }));
+    expect(out.status).toBe('fail');
   });
 });
 

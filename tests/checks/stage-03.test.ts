@@ -13,6 +13,7 @@ import {
   ACCOUNT,
   ALB_ARN,
   ALB_DNS,
+  ASG,
   alarm,
   asg,
   BUCKET,
@@ -30,7 +31,7 @@ import {
   targetGroup,
   targetTracking,
 } from '../inventory/lab-fixtures';
-import { awsError, type Fixtures, fixtureInventory, labStack, nothingDeployed } from '../support/aws-fixtures';
+import { awsError, type Fixtures, fixtureInventory, labStack, nothingDeployed, STACK } from '../support/aws-fixtures';
 
 const run = (check: CheckDefinition, fixtures: Fixtures) => check.run(fixtureInventory(fixtures).inventory);
 const required = [asgMultiAz, asgHealth, asgTracking, readReplica, staticPrivate, oac];
@@ -130,20 +131,43 @@ describe('asg.multi-az', () => {
   it('ignores a group that launches into another VPC', async () => {
     const out = await run(asgMultiAz, withAsgs(asg({ VPCZoneIdentifier: 'subnet-other-a,subnet-other-b' })));
     expect(out.status).toBe('fail');
-    expect(out.message.en).toMatch(/No Auto Scaling group/);
+    expect(out.message.en).toMatch(/No web Auto Scaling group/);
   });
-  it('passes when one of several groups qualifies, with evidence for each', async () => {
-    const out = await run(asgMultiAz, withAsgs(asg({ AutoScalingGroupName: 'worker', MinSize: 0, MaxSize: 1 }), asg()));
-    expect(out.status).toBe('pass');
-    expect(out.evidence.map((e) => e.id)).toEqual(['worker', 'scalelab-test-WebAsg-AbC123']);
-  });
-  it('names every group when none qualifies', async () => {
+  it('judges the web group only: a qualifying worker group does not make a single-instance web group pass', async () => {
+    const worker = asg({ AutoScalingGroupName: 'scalelab-test-Worker-X', Tags: [] });
+    const web = asg({ MinSize: 1, Tags: [{ Key: 'scalelab:role', Value: 'web' }] });
     const out = await run(
       asgMultiAz,
-      withAsgs(asg({ AutoScalingGroupName: 'a', MinSize: 1 }), asg({ AutoScalingGroupName: 'b', MaxSize: 2 })),
+      stage03({
+        'CloudFormation.DescribeStacks': labStack({ WebAsgName: ASG }),
+        'AutoScaling.DescribeAutoScalingGroups': { AutoScalingGroups: [worker, web] },
+      }),
     );
-    expect(out.message.en).toContain('a: MinSize=1');
-    expect(out.message.en).toContain('b: MaxSize=2');
+    expect(out.status).toBe('fail');
+    expect(out.evidence.map((e) => e.id)).toEqual([ASG]);
+  });
+  it.each([
+    ['the WebAsgName output', { WebAsgName: 'hand-made' }, []],
+    [
+      'its scalelab:lab tag, the web role first',
+      {},
+      [
+        { Key: 'scalelab:lab', Value: STACK },
+        { Key: 'scalelab:role', Value: 'web' },
+      ],
+    ],
+  ])('finds a group not named after the stack by %s', async (_how, outputs, tags) => {
+    const decoy = asg({ AutoScalingGroupName: 'decoy', MinSize: 0, Tags: [{ Key: 'scalelab:lab', Value: STACK }] });
+    const mine = asg({ AutoScalingGroupName: 'hand-made', Tags: tags });
+    const out = await run(
+      asgMultiAz,
+      stage03({
+        'CloudFormation.DescribeStacks': labStack(outputs),
+        'AutoScaling.DescribeAutoScalingGroups': { AutoScalingGroups: [decoy, mine] },
+      }),
+    );
+    expect(out.status).toBe('pass');
+    expect(out.evidence.map((e) => e.id)).toEqual(['hand-made']);
   });
 });
 
@@ -292,6 +316,29 @@ describe('s3.static-bucket-private', () => {
     expect(out.status).toBe('pass');
     expect(out.message.en).toContain(BUCKET);
     expect(log.counts()['S3.ListBuckets']).toBe(1);
+  });
+  it('finds a hand-made bucket by its scalelab:lab tag before one named after the stack (the lab rule)', async () => {
+    const { inventory, log } = fixtureInventory(
+      stage03({
+        'CloudFormation.DescribeStacks': labStack({ AlbDnsName: ALB_DNS }),
+        'ResourceGroupsTaggingAPI.GetResources': {
+          ResourceTagMappingList: [
+            { ResourceARN: 'arn:aws:s3:::my-assets', Tags: [{ Key: 'scalelab:lab', Value: STACK }] },
+            {
+              ResourceARN: `arn:aws:s3:::${BUCKET}`,
+              Tags: [
+                { Key: 'scalelab:lab', Value: STACK },
+                { Key: 'scalelab:role', Value: 'static-bucket' },
+              ],
+            },
+          ],
+        },
+        'S3.ListBuckets': { Buckets: [{ Name: 'scalelab-test-logs-1' }] },
+      }),
+    );
+    const out = await staticPrivate.run(inventory);
+    expect(out.message.en).toContain(BUCKET);
+    expect(log.counts()['S3.ListBuckets']).toBeUndefined();
   });
 });
 

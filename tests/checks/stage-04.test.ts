@@ -14,9 +14,12 @@ import {
   CACHE,
   cacheGroup,
   cacheNode,
+  LAUNCH_TEMPLATE,
+  launchTemplateVersion,
   PROFILE,
   PROFILE_ARN,
   ROLE,
+  SSM_CORE,
   stage04,
   stage04Start,
   TABLE,
@@ -71,9 +74,9 @@ describe('AccessDenied', () => {
     [cacheFailover, 'ElastiCache.DescribeReplicationGroups', 'elasticache:DescribeReplicationGroups'],
     [cacheFromApp, 'ElastiCache.DescribeCacheClusters', 'elasticache:DescribeCacheClusters'],
     [cacheFromApp, 'EC2.DescribeSecurityGroups', 'ec2:DescribeSecurityGroups'],
-    [sessionTable, 'DynamoDB.ListTables', 'dynamodb:ListTables'],
+    [cacheFailover, 'EC2.DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplateVersions'],
     [sessionTable, 'DynamoDB.DescribeTimeToLive', 'dynamodb:DescribeTimeToLive'],
-    [sessionTable, 'ResourceGroupsTaggingAPI.GetResources', 'tag:GetResources'],
+    [sessionTable, 'EC2.DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplateVersions'],
     [ssmManaged, 'IAM.GetInstanceProfile', 'iam:GetInstanceProfile'],
     [ssmManaged, 'IAM.ListAttachedRolePolicies', 'iam:ListAttachedRolePolicies'],
     [noSsh, 'EC2.DescribeSecurityGroups', 'ec2:DescribeSecurityGroups'],
@@ -105,7 +108,7 @@ describe('elasticache.multi-az-failover', () => {
   it('names the group, its nodes and AZs', async () => {
     const out = await run(cacheFailover, stage04());
     expect(out.message.en).toBe(
-      `ElastiCache replication group ${CACHE}: AutomaticFailover and MultiAZ enabled, 2 nodes in us-east-1a, us-east-1b.`,
+      `ElastiCache replication group ${CACHE}, which the web servers use: AutomaticFailover and MultiAZ enabled, 2 nodes in us-east-1a, us-east-1b.`,
     );
   });
   it.each([
@@ -128,8 +131,15 @@ describe('elasticache.multi-az-failover', () => {
     expect(out.status).toBe('fail');
     expect(out.message.en).toBe('No ElastiCache replication group in the lab VPC yet.');
   });
-  it('passes when one of several lab groups qualifies, with evidence for each', async () => {
-    const single = cacheGroup({ ReplicationGroupId: 'scratch', AutomaticFailover: 'disabled', MultiAZ: 'disabled' });
+  it('judges the cache the web servers use: a Multi-AZ group beside it does not make an unused one count', async () => {
+    const scratch = cacheGroup({
+      ReplicationGroupId: 'scratch',
+      AutomaticFailover: 'disabled',
+      MultiAZ: 'disabled',
+      NodeGroups: [
+        { NodeGroupId: '0001', PrimaryEndpoint: { Address: 'master.scratch.abc123.use1.cache.amazonaws.com' } },
+      ],
+    });
     const nodes = {
       CacheClusters: [
         cacheNode('scratch-001', 'us-east-1a', { ReplicationGroupId: 'scratch' }),
@@ -137,12 +147,30 @@ describe('elasticache.multi-az-failover', () => {
         cacheNode(`${CACHE}-002`, 'us-east-1b'),
       ],
     };
-    const out = await run(cacheFailover, withCaches([single, cacheGroup()], nodes));
-    expect(out.status).toBe('pass');
-    expect(out.evidence.map((e) => [e.id, e.values.MultiAZ])).toEqual([
-      ['scratch', 'disabled'],
-      [CACHE, 'enabled'],
-    ]);
+    const usesScratch = launchTemplateVersion('Environment=CACHE_HOST=master.scratch.abc123.use1.cache.amazonaws.com');
+    const good = await run(cacheFailover, withCaches([scratch, cacheGroup()], nodes));
+    expect(good.status).toBe('pass');
+    expect(good.evidence.map((e) => e.id)).toEqual([CACHE]);
+    const bad = await run(cacheFailover, {
+      ...withCaches([scratch, cacheGroup()], nodes),
+      'EC2.DescribeLaunchTemplateVersions': usesScratch,
+    });
+    expect(bad.status).toBe('fail');
+    expect(bad.message.en).toContain('scratch: AutomaticFailover=disabled, MultiAZ=disabled');
+  });
+  it('fails when the web servers are not configured with any cache endpoint, naming where it looked', async () => {
+    const out = await run(cacheFailover, {
+      ...stage04(),
+      'EC2.DescribeLaunchTemplateVersions': launchTemplateVersion(`Environment=SESSION_TABLE=${TABLE}`),
+    });
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toContain(`launch template ${LAUNCH_TEMPLATE} version 3`);
+    expect(out.message.en).toContain('the app does not use the cache');
+  });
+  it('does not take a longer endpoint for the cache’s own (whole names only)', async () => {
+    const longer = launchTemplateVersion(`CACHE_HOST=master.${CACHE}.abc123.use1.cache.amazonaws.com.example`);
+    const out = await run(cacheFailover, { ...stage04(), 'EC2.DescribeLaunchTemplateVersions': longer });
+    expect(out.status).toBe('fail');
   });
 });
 
@@ -205,7 +233,9 @@ describe('sg.cache-from-app-only', () => {
 describe('dynamodb.session-table-ttl', () => {
   it('names the table and the TTL attribute', async () => {
     const out = await run(sessionTable, stage04());
-    expect(out.message.en).toBe(`DynamoDB table ${TABLE} expires items on expiresAt (TTL ENABLED).`);
+    expect(out.message.en).toBe(
+      `DynamoDB table ${TABLE}, where the web servers keep sessions, expires items on expiresAt (TTL ENABLED).`,
+    );
   });
   it('fails when the table’s TTL is off, naming it', async () => {
     const out = await run(
@@ -213,13 +243,15 @@ describe('dynamodb.session-table-ttl', () => {
       stage04({ 'DynamoDB.DescribeTimeToLive': { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } } }),
     );
     expect(out.status).toBe('fail');
-    expect(out.message.en).toBe(`No lab DynamoDB table has TTL enabled: ${TABLE} (TTL DISABLED).`);
+    expect(out.message.en).toBe(
+      `The DynamoDB table the web servers keep sessions in has no TTL enabled: ${TABLE} (TTL DISABLED).`,
+    );
   });
   it('fails when no table is the lab’s (other tables of the account do not count)', async () => {
     const out = await run(sessionTable, stage04Start());
     expect(out.status).toBe('fail');
     expect(out.message.en).toBe(
-      `No DynamoDB table for the lab (named after ${STACK} or tagged scalelab:lab=${STACK}).`,
+      `No DynamoDB table for the lab (the stack's SessionTable output, a table tagged scalelab:lab=${STACK}, or one named after ${STACK}).`,
     );
   });
   it('fails when the SessionTable output names a table that is gone', async () => {
@@ -234,11 +266,20 @@ describe('dynamodb.session-table-ttl', () => {
     expect(out.status).toBe('fail');
     expect(out.message.en).toContain('No DynamoDB table for the lab');
   });
-  it('finds a hand-made table by its tag, and passes when one of several lab tables has TTL', async () => {
+  it('fails when the web servers do not name the table: it exists, but sessions are not kept there', async () => {
+    const out = await run(sessionTable, {
+      ...stage04(),
+      'EC2.DescribeLaunchTemplateVersions': launchTemplateVersion('Environment=CACHE_HOST=x'),
+    });
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toContain('the app does not keep its sessions there');
+  });
+  it('finds a hand-made table by its tag before tables named after the stack (the lab rule)', async () => {
     const handMade = 'sessions';
     const { inventory } = variedInventory(
       stage04({
         'CloudFormation.DescribeStacks': labStack(),
+        'EC2.DescribeLaunchTemplateVersions': launchTemplateVersion(`Environment=SESSION_TABLE=${handMade}`),
         'DynamoDB.ListTables': { TableNames: ['orders', `${STACK}-carts`, handMade] },
         'ResourceGroupsTaggingAPI.GetResources': {
           ResourceTagMappingList: [
@@ -260,28 +301,65 @@ describe('dynamodb.session-table-ttl', () => {
     );
     const out = await sessionTable.run(inventory);
     expect(out.status).toBe('pass');
-    expect(out.message.en).toBe('DynamoDB table sessions expires items on ttl (TTL ENABLED).');
-    expect(out.evidence.map((e) => [e.id, e.values.TimeToLiveStatus])).toEqual([
-      [`${STACK}-carts`, 'DISABLED'],
-      ['sessions', 'ENABLED'],
-    ]);
+    expect(out.message.en).toBe(
+      'DynamoDB table sessions, where the web servers keep sessions, expires items on ttl (TTL ENABLED).',
+    );
+    expect(out.evidence.map((e) => [e.id, e.values.TimeToLiveStatus])).toEqual([['sessions', 'ENABLED']]);
   });
 });
 
 describe('ec2.ssm-managed', () => {
+  /** SSM cannot be asked: the check judges the instance profile's policies (and DHMC). */
+  const ssmDenied = awsError('AccessDeniedException', 'not authorized to perform ssm:DescribeInstanceInformation', 400);
   const policies = (...arns: string[]) =>
     stage04({
+      'SSM.DescribeInstanceInformation': ssmDenied,
       'IAM.ListAttachedRolePolicies': {
         AttachedPolicies: arns.map((PolicyArn) => ({ PolicyArn, PolicyName: PolicyArn.split('/').pop() })),
         IsTruncated: false,
       },
     });
-  it('names the profile and the instances', async () => {
+  it('passes on Systems Manager’s own view: every web instance Online', async () => {
     const out = await run(ssmManaged, stage04());
-    expect(out.message.en).toBe(
-      `IAM instance profile ${PROFILE} of EC2 instances i-0asg-a, i-0asg-b carries an SSM managed-instance policy.`,
+    expect(out.message.en).toBe('Systems Manager reports EC2 instances i-0asg-a, i-0asg-b Online.');
+    expect(out.evidence[0]?.values).toMatchObject({
+      roles: ROLE,
+      managedPolicies: 'AmazonSSMManagedInstanceCore',
+      pingStatus: 'i-0asg-a=Online, i-0asg-b=Online',
+    });
+  });
+  it('fails when Systems Manager has lost an instance, even with the policy attached', async () => {
+    const out = await run(ssmManaged, {
+      ...stage04(),
+      'SSM.DescribeInstanceInformation': {
+        InstanceInformationList: [
+          { InstanceId: 'i-0asg-a', PingStatus: 'Online' },
+          { InstanceId: 'i-0asg-b', PingStatus: 'ConnectionLost' },
+        ],
+      },
+    });
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toContain('i-0asg-b: ConnectionLost (the permissions are there');
+  });
+  it('names the profile and the instances when SSM cannot be asked', async () => {
+    const out = await run(ssmManaged, policies(SSM_CORE));
+    expect(out.status).toBe('pass');
+    expect(out.message.en).toContain(
+      `EC2 instances i-0asg-a, i-0asg-b are SSM-managed through IAM instance profile ${PROFILE}, which carries an SSM managed-instance policy`,
     );
-    expect(out.evidence[0]?.values).toMatchObject({ roles: ROLE, managedPolicies: 'AmazonSSMManagedInstanceCore' });
+  });
+  it('accepts Default Host Management Configuration instead of a policy on the profile', async () => {
+    const dhmcOn = {
+      ServiceSetting: {
+        SettingId: '/ssm/managed-instance/default-ec2-instance-management-role',
+        SettingValue: 'AWSSystemsManagerDefaultEC2InstanceManagementRole',
+      },
+    };
+    const out = await run(ssmManaged, { ...policies(), 'SSM.GetServiceSetting': dhmcOn });
+    expect(out.status).toBe('pass');
+    expect(out.message.en).toContain(
+      'Default Host Management Configuration (role AWSSystemsManagerDefaultEC2InstanceManagementRole)',
+    );
   });
   it.each([
     ['the legacy AmazonEC2RoleforSSM', 'arn:aws:iam::aws:policy/service-role/AmazonEC2RoleforSSM'],
@@ -310,6 +388,7 @@ describe('ec2.ssm-managed', () => {
     const out = await run(
       ssmManaged,
       stage04({
+        'SSM.DescribeInstanceInformation': ssmDenied,
         'EC2.DescribeInstances': {
           Reservations: [
             {
@@ -324,7 +403,7 @@ describe('ec2.ssm-managed', () => {
     );
     expect(out.status).toBe('fail');
     expect(out.message.en).toBe(
-      'Web instances are not SSM-managed (needs AmazonSSMManagedInstanceCore): i-0old: no instance profile.',
+      'Web instances are not SSM-managed (needs AmazonSSMManagedInstanceCore or Default Host Management Configuration): i-0old: no instance profile.',
     );
   });
   it('reads each profile and role once, and resolves a profile with a path by its name', async () => {
@@ -373,8 +452,15 @@ describe('ec2.ssm-managed', () => {
 describe('sg.no-ssh', () => {
   const withGroups = (...groups: ReturnType<typeof group>[]) =>
     stage04({ 'EC2.DescribeSecurityGroups': { SecurityGroups: [...chainGroups(), ...groups] } });
-  it('passes on the stage 04 start too: no earlier template opened port 22', async () => {
-    expect((await run(noSsh, stage04Start())).status).toBe('pass');
+  it('fails on the stage 04 start: stage 03 left a bastion group with SSH from the admin network', async () => {
+    const start = stage04Start({
+      'EC2.DescribeSecurityGroups': {
+        SecurityGroups: [...chainGroups(), group('sg-0bastion', [fromCidr(22, '192.0.2.0/24')])],
+      },
+    });
+    const out = await run(noSsh, start);
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toContain('sg-0bastion from 192.0.2.0/24');
   });
   it.each([
     ['an office range', group('sg-0bastion', [fromCidr(22, '203.0.113.0/24')]), 'sg-0bastion from 203.0.113.0/24'],
@@ -524,12 +610,17 @@ describe('one stage 04 check run', () => {
       'CloudFormation.DescribeStacks': 1,
       'EC2.DescribeInstances': 1,
       'EC2.DescribeSecurityGroups': 1,
+      'EC2.DescribeSubnets': 1,
+      // The web group and its launch template version: what the app is configured with (cache, sessions table).
+      'AutoScaling.DescribeAutoScalingGroups': 1,
+      'EC2.DescribeLaunchTemplateVersions': 1,
       'ElastiCache.DescribeReplicationGroups': 1,
       'ElastiCache.DescribeCacheClusters': 1,
       'ElastiCache.DescribeCacheSubnetGroups': 1,
-      'DynamoDB.ListTables': 1,
-      'ResourceGroupsTaggingAPI.GetResources': 1,
+      // The SessionTable output names the table: the lab rule asks no tag or name listing.
       'DynamoDB.DescribeTimeToLive': 1,
+      'SSM.DescribeInstanceInformation': 1,
+      'SSM.GetServiceSetting': 1,
       'IAM.GetInstanceProfile': 1,
       'IAM.ListAttachedRolePolicies': 1,
       'CloudTrail.DescribeTrails': 1,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allChecks } from '@/checkers';
+import type { AwsClients } from '@/lib/aws/clients';
 import { evaluateChecks } from '@/lib/checks/evaluate';
 import { Inventory } from '@/lib/inventory';
 import { getLab } from '@/lib/labs/registry';
@@ -26,11 +27,30 @@ export async function deployIntoSandbox(body: string) {
   return { clients, final };
 }
 
+/**
+ * What the learner does after launching a stage's template, when the stage's task is an update of the same stack:
+ * stage 00 launches t3.micro and then scales up (its solution is "launched, then scaled up").
+ */
+export const learnerUpdates: Partial<Record<StageId, Record<string, string>>> = {
+  '00-one-user': { InstanceType: 't3.small' },
+};
+
+/** Update the harness stack with new parameter values, as the learner does (the platform pins the AMI). */
+export async function updateParameters(clients: AwsClients, body: string, parameters: Record<string, string>) {
+  const preview = await prepareChangeSet({ clients, stackName: STACK, templateBody: body, parameters });
+  await executeChangeSet(clients, STACK, preview.changeSetId);
+  return followStack(clients, STACK, new Date(0), () => {}, { intervalMs: 5 });
+}
+
 /** Deploy, then run the stage's checks: verdict per check id, and why, for readable failures. */
-export async function verdictsAfterDeploying(stage: StageId, body: string) {
+export async function verdictsAfterDeploying(stage: StageId, body: string, update?: Record<string, string>) {
   const { clients, final } = await deployIntoSandbox(body);
   if (final.status !== 'CREATE_COMPLETE') {
     throw new Error(`deploy ended ${final.status}: ${final.rootCause?.logicalId} ${final.rootCause?.reason ?? ''}`);
+  }
+  if (update) {
+    const updated = await updateParameters(clients, body, update);
+    if (updated.status !== 'UPDATE_COMPLETE') throw new Error(`update ended ${updated.status}`);
   }
   const checks = getLab(stage).checks.flatMap((id) => allChecks.filter((c) => c.id === id));
   const results = await evaluateChecks(checks, new Inventory(clients, { stackName: STACK }));

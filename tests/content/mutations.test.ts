@@ -3,7 +3,7 @@ import { allChecks, getCheck } from '@/checkers';
 import { evaluateChecks } from '@/lib/checks/evaluate';
 import { Inventory } from '@/lib/inventory';
 import { getLab } from '@/lib/labs/registry';
-import { deployIntoSandbox, STACK, templateText } from './harness-support';
+import { deployIntoSandbox, learnerUpdates, STACK, templateText, updateParameters } from './harness-support';
 import { mutations, provenOutsideTheSandbox } from './mutations';
 
 const gradedStages = [
@@ -30,6 +30,9 @@ describe('every check can fail on its own', () => {
     }
     const { clients, final } = await deployIntoSandbox(body);
     expect(final.status, `${final.rootCause?.logicalId}: ${final.rootCause?.reason}`).toBe('CREATE_COMPLETE');
+    // The learner's own update (stage 00's scale-up) is part of the solution, unless the mutation is its absence.
+    const update = learnerUpdates[m.stage];
+    if (update && !m.withoutLearnerUpdate) await updateParameters(clients, body, update);
     await m.after?.(clients);
     const checks = getLab(m.stage).checks.flatMap((id) => allChecks.filter((c) => c.id === id));
     const results = await evaluateChecks(checks, new Inventory(clients, { stackName: STACK }));

@@ -14,6 +14,8 @@ export interface Mutation {
   patch?: [RegExp, string] | ((template: string) => string);
   after?: (clients: AwsClients) => Promise<void>;
   alsoFails?: string[];
+  /** The mutation is that the learner skipped the stage's own update (harness-support: learnerUpdates). */
+  withoutLearnerUpdate?: true;
 }
 
 async function stopWebInstances(clients: AwsClients) {
@@ -48,6 +50,12 @@ export const mutations: Mutation[] = [
     ],
   },
   {
+    check: 'ec2.scaled-up',
+    stage: '00-one-user',
+    what: 'the learner never scaled up: the instance still runs the type it was launched with',
+    withoutLearnerUpdate: true,
+  },
+  {
     check: 'ec2.imdsv2-required',
     stage: '00-one-user',
     what: 'IMDSv1 allowed',
@@ -62,12 +70,6 @@ export const mutations: Mutation[] = [
     patch: (t) =>
       t
         .replace(/ {2}Database:\n {4}Type: AWS::RDS::DBInstance\n(?: {4}.*\n|\n)+?(?= {2}\S)/, '')
-        .replaceAll(
-          '!GetAtt Database.MasterUserSecret.SecretArn',
-          "'arn:aws:secretsmanager:us-east-1:000000000000:secret:none'",
-        )
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
-        .replaceAll('${Database.MasterUserSecret.SecretArn}', 'none')
         // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
         .replaceAll('${Database.Endpoint.Address}', 'db.invalid')
         .replaceAll('!GetAtt Database.Endpoint.Address', 'db.invalid'),
@@ -161,7 +163,8 @@ export const mutations: Mutation[] = [
     what: 'a second standalone database instead of a replica',
     patch: [
       /SourceDBInstanceIdentifier: !Ref Database\n/,
-      'Engine: mysql\n      AllocatedStorage: 20\n      MasterUsername: admin\n      ManageMasterUserPassword: true\n      DBSubnetGroupName: !Ref DbSubnetGroup\n      StorageEncrypted: true\n',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
+      "Engine: mysql\n      AllocatedStorage: 20\n      MasterUsername: admin\n      MasterUserPassword: !Sub '{{resolve:secretsmanager:${DbSecret}:SecretString:password}}'\n      DBSubnetGroupName: !Ref DbSubnetGroup\n      StorageEncrypted: true\n",
     ],
   },
   {
@@ -197,6 +200,12 @@ export const mutations: Mutation[] = [
     patch: [/MultiAZEnabled: true/, 'MultiAZEnabled: false'],
   },
   {
+    check: 'elasticache.multi-az-failover',
+    stage: '04-cache-automate-secure',
+    what: 'the cache exists, but the web servers are not configured to use it (no CACHE_HOST)',
+    patch: [/ +Environment=CACHE_HOST=.*\n/, ''],
+  },
+  {
     check: 'sg.cache-from-app-only',
     stage: '04-cache-automate-secure',
     what: 'the cache also admits the whole VPC CIDR',
@@ -210,6 +219,12 @@ export const mutations: Mutation[] = [
     stage: '04-cache-automate-secure',
     what: 'TTL off on the sessions table',
     patch: [/(AttributeName: expiresAt\n {8}Enabled: )true/, '$1false'],
+  },
+  {
+    check: 'dynamodb.session-table-ttl',
+    stage: '04-cache-automate-secure',
+    what: 'the table exists, but the web servers are not configured to keep sessions in it (no SESSION_TABLE)',
+    patch: [/ +Environment=SESSION_TABLE=.*\n/, ''],
   },
   {
     check: 'ec2.ssm-managed',
@@ -242,7 +257,7 @@ export const mutations: Mutation[] = [
     check: 'cloudwatch.dashboard',
     stage: '04-cache-automate-secure',
     what: 'the dashboard is not named after the stack',
-    patch: [/DashboardName: !Sub '\$\{AWS::StackName\}-fleet'/, 'DashboardName: ops-overview'],
+    patch: [/DashboardName: !Sub '\$\{AWS::StackName\}-\$\{AWS::Region\}-fleet'/, 'DashboardName: ops-overview'],
   },
 ];
 

@@ -159,6 +159,8 @@ export const stage02 = (over: Fixtures = {}): Fixtures => ({
     TargetHealthDescriptions: [target('i-0web-a'), target('i-0web-b')],
   },
   'RDS.DescribeDBInstances': { DBInstances: [database()] },
+  // Nothing tagged scalelab:lab by hand (the lab rule's second tier, asked when the stack names nothing).
+  'ResourceGroupsTaggingAPI.GetResources': { ResourceTagMappingList: [] },
   ...over,
 });
 

@@ -9,7 +9,18 @@ import { ApiCallLog } from '@/lib/aws/api-calls';
 import { createClients } from '@/lib/aws/clients';
 import { Inventory } from '@/lib/inventory';
 import { type Fixtures, labStack, STACK } from '../support/aws-fixtures';
-import { ACCOUNT, ALB_DNS, BUCKET, chainGroups, fromGroup, group, stage03, webInstance } from './lab-fixtures';
+import {
+  ACCOUNT,
+  ALB_DNS,
+  ASG,
+  asg,
+  BUCKET,
+  chainGroups,
+  fromGroup,
+  group,
+  stage03,
+  webInstance,
+} from './lab-fixtures';
 
 export const CACHE = 'scalelab-test-cache';
 export const TABLE = 'scalelab-test-SessionTable-1Q2W3E';
@@ -20,6 +31,31 @@ export const ROLE = 'scalelab-test-WebRole-4AbC';
 export const SSM_CORE = 'arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore';
 export const TRAIL = 'scalelab-test-trail';
 export const DETECTOR = '12abc34d567e8fa901bc2d34e56789f0';
+export const LAUNCH_TEMPLATE = 'lt-0web1234567890abc';
+
+/** The web launch template's version as EC2 returns it: the user data base64-encoded, as CloudFormation rendered it. */
+export const launchTemplateVersion = (userData: string) => ({
+  LaunchTemplateVersions: [
+    {
+      LaunchTemplateId: LAUNCH_TEMPLATE,
+      LaunchTemplateName: 'scalelab-test-WebLaunchTemplate-1AB',
+      VersionNumber: 3,
+      DefaultVersion: false,
+      LaunchTemplateData: { UserData: Buffer.from(userData).toString('base64') },
+    },
+  ],
+});
+export const wiredUserData = [
+  '#!/bin/bash',
+  `Environment=CACHE_HOST=master.${CACHE}.abc123.use1.cache.amazonaws.com`,
+  `Environment=SESSION_TABLE=${TABLE}`,
+].join('\n');
+export const online = (...ids: string[]) => ({
+  InstanceInformationList: ids.map((InstanceId) => ({ InstanceId, PingStatus: 'Online' as const })),
+});
+export const dhmcOff = {
+  ServiceSetting: { SettingId: '/ssm/managed-instance/default-ec2-instance-management-role', SettingValue: '$None' },
+};
 
 export const cacheGroup = (over: Partial<ReplicationGroup> = {}): ReplicationGroup => ({
   ReplicationGroupId: CACHE,
@@ -94,7 +130,14 @@ export const stage04 = (over: Fixtures = {}): Fixtures => ({
     StaticBucket: BUCKET,
     DistributionDomain: 'd111111abcdef8.cloudfront.net',
     SessionTable: TABLE,
+    WebAsgName: ASG,
   }),
+  'AutoScaling.DescribeAutoScalingGroups': {
+    AutoScalingGroups: [asg({ LaunchTemplate: { LaunchTemplateId: LAUNCH_TEMPLATE, Version: '3' } })],
+  },
+  'EC2.DescribeLaunchTemplateVersions': launchTemplateVersion(wiredUserData),
+  'SSM.DescribeInstanceInformation': online('i-0asg-a', 'i-0asg-b'),
+  'SSM.GetServiceSetting': dhmcOff,
   'EC2.DescribeInstances': {
     Reservations: [
       {
@@ -166,6 +209,8 @@ export const stage04Start = (over: Fixtures = {}): Fixtures =>
     'DynamoDB.ListTables': { TableNames: ['orders'] },
     'ResourceGroupsTaggingAPI.GetResources': { ResourceTagMappingList: [], PaginationToken: '' },
     'IAM.ListAttachedRolePolicies': { AttachedPolicies: [], IsTruncated: false },
+    'EC2.DescribeLaunchTemplateVersions': launchTemplateVersion('#!/bin/bash\nEnvironment=DB_HOST=db.example'),
+    'SSM.DescribeInstanceInformation': { InstanceInformationList: [] },
     'CloudTrail.DescribeTrails': { trailList: [] },
     'GuardDuty.ListDetectors': { DetectorIds: [] },
     'CloudWatch.ListDashboards': { DashboardEntries: [] },

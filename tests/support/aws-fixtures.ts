@@ -3,13 +3,18 @@ import type {
   DescribePoliciesCommandOutput,
 } from '@aws-sdk/client-auto-scaling';
 import type { DescribeStacksCommandOutput } from '@aws-sdk/client-cloudformation';
-import type { ListDistributionsCommandOutput } from '@aws-sdk/client-cloudfront';
+import type {
+  CreateOriginAccessControlCommandOutput,
+  DeleteOriginAccessControlCommandOutput,
+  ListDistributionsCommandOutput,
+} from '@aws-sdk/client-cloudfront';
 import type { DescribeTrailsCommandOutput, GetTrailStatusCommandOutput } from '@aws-sdk/client-cloudtrail';
 import type { DescribeAlarmsCommandOutput, ListDashboardsCommandOutput } from '@aws-sdk/client-cloudwatch';
 import type { DescribeTimeToLiveCommandOutput, ListTablesCommandOutput } from '@aws-sdk/client-dynamodb';
 import type {
   DescribeAddressesCommandOutput,
   DescribeInstancesCommandOutput,
+  DescribeLaunchTemplateVersionsCommandOutput,
   DescribeRouteTablesCommandOutput,
   DescribeSecurityGroupsCommandOutput,
   DescribeSubnetsCommandOutput,
@@ -38,6 +43,7 @@ import type {
   GetPublicAccessBlockCommandOutput,
   ListBucketsCommandOutput,
 } from '@aws-sdk/client-s3';
+import type { DescribeInstanceInformationCommandOutput, GetServiceSettingCommandOutput } from '@aws-sdk/client-ssm';
 import type { GetCallerIdentityCommandOutput } from '@aws-sdk/client-sts';
 import type { Account } from '@/lib/aws/account';
 import { ApiCallLog } from '@/lib/aws/api-calls';
@@ -67,6 +73,11 @@ export interface Fixtures {
   'S3.GetPublicAccessBlock'?: Out<GetPublicAccessBlockCommandOutput>;
   'S3.GetBucketPolicy'?: Out<GetBucketPolicyCommandOutput>;
   'CloudFront.ListDistributions'?: Out<ListDistributionsCommandOutput>;
+  'CloudFront.CreateOriginAccessControl'?: Out<CreateOriginAccessControlCommandOutput>;
+  'CloudFront.DeleteOriginAccessControl'?: Out<DeleteOriginAccessControlCommandOutput>;
+  'EC2.DescribeLaunchTemplateVersions'?: Out<DescribeLaunchTemplateVersionsCommandOutput>;
+  'SSM.DescribeInstanceInformation'?: Out<DescribeInstanceInformationCommandOutput>;
+  'SSM.GetServiceSetting'?: Out<GetServiceSettingCommandOutput>;
   'CloudWatch.DescribeAlarms'?: Out<DescribeAlarmsCommandOutput>;
   'ElastiCache.DescribeReplicationGroups'?: Out<DescribeReplicationGroupsCommandOutput>;
   'ElastiCache.DescribeCacheClusters'?: Out<DescribeCacheClustersCommandOutput>;
