@@ -1,3 +1,8 @@
+import {
+  CreateOriginAccessControlCommand,
+  DeleteOriginAccessControlCommand,
+  ListDistributionsCommand,
+} from '@aws-sdk/client-cloudfront';
 import { DescribeAddressesCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -35,7 +40,7 @@ const CREATE_ACTION: Record<string, string> = {
 };
 
 export interface PreflightProblem {
-  kind: 'quota' | 'permission';
+  kind: 'quota' | 'permission' | 'account';
   message: string;
 }
 
@@ -90,6 +95,12 @@ export async function preflight(
     }
   }
 
+  // CloudFront: a new account may have to be verified by AWS Support before it can create CloudFront resources.
+  if (count('AWS::CloudFront::Distribution')) {
+    const refused = await cloudFrontRefusesNewResources(clients, notes);
+    if (refused) problems.push({ kind: 'account', message: refused });
+  }
+
   // Permission: simulate the create actions for the role the account is used through (where IAM lets us).
   const actions = [
     'cloudformation:CreateChangeSet',
@@ -121,4 +132,44 @@ export async function preflight(
     );
   }
   return { problems, notes };
+}
+
+const UNVERIFIED = /must be verified before you can add new CloudFront resources/i;
+
+/**
+ * A new account can be refused every new CloudFront resource ("Your account must be verified before you can add new
+ * CloudFront resources. To verify your account, please contact AWS Support") and the stack would roll back after
+ * building everything else. An account that already has a distribution is verified; otherwise create and at once
+ * delete an origin access control (free, named scalelab-preflight-…), the cheapest CloudFront resource there is.
+ * Returns the message to show when CloudFront refuses, undefined otherwise.
+ */
+async function cloudFrontRefusesNewResources(clients: AwsClients, notes: string[]): Promise<string | undefined> {
+  try {
+    const listed = await clients.cloudfront.send(new ListDistributionsCommand({ MaxItems: 1 }));
+    if ((listed.DistributionList?.Quantity ?? 0) > 0) return undefined;
+    const made = await clients.cloudfront.send(
+      new CreateOriginAccessControlCommand({
+        OriginAccessControlConfig: {
+          Name: `scalelab-preflight-${Date.now().toString(36)}`,
+          Description: 'ScaleLab pre-flight: may this account create CloudFront resources? Deleted at once.',
+          OriginAccessControlOriginType: 's3',
+          SigningBehavior: 'always',
+          SigningProtocol: 'sigv4',
+        },
+      }),
+    );
+    await clients.cloudfront
+      .send(new DeleteOriginAccessControlCommand({ Id: made.OriginAccessControl?.Id, IfMatch: made.ETag }))
+      .catch(() =>
+        notes.push(`The pre-flight origin access control ${made.OriginAccessControl?.Id} could not be deleted.`),
+      );
+    return undefined;
+  } catch (err) {
+    const e = err as Error;
+    if (UNVERIFIED.test(e.message)) {
+      return `CloudFront refuses new resources in this account until AWS verifies it ("${e.message}"). Open a case with AWS Support (Account and billing → "CloudFront account verification") and launch this stage once it is answered, which can take a day: do it before the workshop.`;
+    }
+    notes.push(`CloudFront was not probed (${e.name}): the stack may still be refused if the account is new.`);
+    return undefined;
+  }
 }

@@ -23,6 +23,12 @@ const base = (over: Fixtures = {}): Fixtures => ({
   ...over,
 });
 const run = (f: Fixtures, exists = false) => preflight(fixtureClients(f, role), stage00, exists);
+const stage03 = readFileSync('templates/03-scale-out/solution.yaml', 'utf8');
+const noDistributions: Fixtures = {
+  'CloudFront.ListDistributions': { DistributionList: { Quantity: 0, MaxItems: 1, Marker: '', IsTruncated: false } },
+};
+const unverified =
+  'Your account must be verified before you can add new CloudFront resources. To verify your account, please contact AWS Support (https://console.aws.amazon.com/support/home#/) and include this error message.';
 
 describe('the launch pre-flight on a real account', () => {
   it('passes an account with room and the permissions', async () => {
@@ -71,6 +77,36 @@ describe('the launch pre-flight on a real account', () => {
     const result = await run(base({ 'IAM.SimulatePrincipalPolicy': awsError('AccessDenied', 'no', 403) }));
     expect(result.problems).toEqual([]);
     expect(result.notes[0]).toMatch(/not simulated \(AccessDenied\)/);
+  });
+
+  it('stops a CloudFront stage in an account AWS has not verified for CloudFront yet, saying what to do', async () => {
+    const f = base({
+      ...noDistributions,
+      'CloudFront.CreateOriginAccessControl': awsError('AccessDenied', unverified, 403),
+    });
+    const { problems } = await preflight(fixtureClients(f, role), stage03, true);
+    expect(problems).toEqual([
+      { kind: 'account', message: expect.stringMatching(/until AWS verifies it.*AWS Support/) },
+    ]);
+  });
+
+  it('lets a CloudFront stage through when the probe resource is created (and deletes it again)', async () => {
+    const f = base({
+      ...noDistributions,
+      'CloudFront.CreateOriginAccessControl': { OriginAccessControl: { Id: 'E2PROBE' }, ETag: 'E1' },
+      'CloudFront.DeleteOriginAccessControl': {},
+    });
+    const clients = fixtureClients(f, role);
+    expect(await preflight(clients, stage03, true)).toEqual({ problems: [], notes: [] });
+  });
+
+  it('does not probe CloudFront in an account that already has a distribution, nor for a stage without one', async () => {
+    const f = base({
+      'CloudFront.ListDistributions': { DistributionList: { Quantity: 1, MaxItems: 1, Marker: '', IsTruncated: true } },
+    });
+    expect((await preflight(fixtureClients(f, role), stage03, true)).problems).toEqual([]);
+    // Stage 00 has no distribution: no CloudFront fixture is needed at all (an unexpected call would fail).
+    expect((await run(base())).problems).toEqual([]);
   });
 
   it('turns an assumed-role session into its role', () => {
