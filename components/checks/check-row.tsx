@@ -91,7 +91,7 @@ export function CheckRow({
           )}
           {check.step && (
             <a href={`#${check.step}`} className="text-xs text-brand-700 underline dark:text-brand-100">
-              {t('checks.goToStep')} #{check.step}
+              {check.stepTitle ? t('checks.goToStepNamed', { title: check.stepTitle }) : t('checks.goToStep')}
             </a>
           )}
         </div>

@@ -31,11 +31,9 @@ export function Quiz({
   initialVerdicts?: Record<string, QuizVerdict>;
 }) {
   return (
-    <section aria-labelledby="quiz-title" className="my-8 rounded-xl border border-slate-200 p-5 dark:border-slate-700">
-      <h2 id="quiz-title" className="mt-0! text-xl font-semibold">
-        {labels.title}
-      </h2>
-      <ol className="mt-4 list-none space-y-6 pl-0!">
+    // The lab's own "## Quiz" heading titles it: one heading, not two.
+    <section aria-label={labels.title} className="my-8 rounded-xl border border-slate-200 p-5 dark:border-slate-700">
+      <ol className="list-none space-y-6 pl-0!">
         {questions.map((q, i) => (
           <QuizQuestionForm
             key={q.id}

@@ -16,6 +16,8 @@ export interface PanelCheck {
   why: Localized | null;
   hint: Localized | null;
   step: string | null;
+  /** The step's title in the page's language, when the lab names it. */
+  stepTitle?: string;
   remediation: { template?: string; console?: Localized; cli?: string } | null;
 }
 

@@ -23,7 +23,7 @@ export function checkSummaries(lab: LabMeta): CheckSummary[] {
 }
 
 /** The checks as the live panel needs them (with hint and remediation), in the lab's order. */
-export function panelChecks(lab: LabMeta): PanelCheck[] {
+export function panelChecks(lab: LabMeta, stepTitles: Record<string, string> = {}): PanelCheck[] {
   return lab.checks.flatMap((id) => {
     const def = allChecks.find((c) => c.id === id);
     if (!def) return [];
@@ -35,6 +35,7 @@ export function panelChecks(lab: LabMeta): PanelCheck[] {
         why: def.why,
         hint: def.hint,
         step: def.step,
+        stepTitle: def.step ? stepTitles[def.step] : undefined,
         remediation: def.remediation,
       },
     ];

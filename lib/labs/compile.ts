@@ -20,6 +20,8 @@ export interface CompiledLab {
   code: string;
   /** Every `<Step id>` in document order, every `<Check id>`, every `<Diagram name>`: the loader validates them. */
   stepIds: string[];
+  /** Each step's title, by id: check hints link to a step by its title, not its anchor. */
+  stepTitles: Record<string, string>;
   checkIds: string[];
   diagramNames: string[];
   components: string[];
@@ -66,8 +68,16 @@ export function scanReferences(source: string): Omit<CompiledLab, 'code'> {
   const attr = (tag: string, name: string) =>
     [...withoutCode.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1] as string);
   const components = [...new Set([...withoutCode.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)].map((m) => m[1] as string))];
+  const stepTitles = Object.fromEntries(
+    [...withoutCode.matchAll(/<Step\b([^>]*)>/g)].flatMap((m) => {
+      const id = /\bid="([^"]+)"/.exec(m[1] ?? '')?.[1];
+      const title = /\btitle="([^"]+)"/.exec(m[1] ?? '')?.[1];
+      return id && title ? [[id, title]] : [];
+    }),
+  );
   return {
     stepIds: attr('Step', 'id'),
+    stepTitles,
     checkIds: attr('Check', 'id'),
     diagramNames: attr('Diagram', 'name'),
     components,

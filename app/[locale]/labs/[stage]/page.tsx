@@ -174,7 +174,7 @@ export default async function StagePage({ params }: { params: Params }) {
             <CheckPanel
               stageId={stage}
               locale={locale}
-              checks={panelChecks(lab)}
+              checks={panelChecks(lab, compiled.stepTitles ?? {})}
               latest={panel.latest}
               account={panel.account}
               next={next ? { number: String(next.order).padStart(2, '0'), href: `/${locale}/labs/${next.id}` } : null}
