@@ -68,8 +68,9 @@ export function localCredentialsAllowed(
 }
 
 /**
- * The ExternalId AWS STS accepts (AssumeRole, "ExternalId": 2 to 1224 characters of `[\w+=,.@:/-]`), so a typo is
- * refused here, with the rule, rather than by AWS as an opaque validation error.
+ * The ExternalId AWS STS accepts: 2 to 1,224 characters, letters and digits without spaces, and + = , . @ : / -
+ * ("IAM and AWS STS quotas", IAM name requirements; AssumeRole's ExternalId pattern `[\w+=,.@:\/-]*`). A typo is
+ * refused here, with the rule, rather than by STS as an opaque ValidationError.
  */
 export const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
