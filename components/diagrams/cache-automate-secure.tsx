@@ -18,7 +18,7 @@ const text = {
     account: 'account security',
   },
   ko: {
-    title: '04 스테이지 아키텍처: 캐시, 세션, Systems Manager, 계정 보안',
+    title: '스테이지 04 아키텍처: 캐시, 세션, Systems Manager, 계정 보안',
     description:
       'Application Load Balancer 뒤의 Auto Scaling 웹 인스턴스들은 자주 읽는 데이터를 ElastiCache 복제 그룹(가용 영역 A의 기본 노드, B의 복제본)에서 읽고, 없으면 Multi-AZ RDS 데이터베이스를 조회하며, 세션은 TTL을 켠 DynamoDB 테이블에 저장합니다. 운영자는 SSH 대신 Systems Manager Session Manager로 인스턴스에 접속합니다. CloudWatch, CloudTrail, GuardDuty가 계정을 지켜봅니다.',
     asg: 'Auto Scaling 그룹 · SSM 에이전트 · 22번 포트 없음',

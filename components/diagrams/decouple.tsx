@@ -25,7 +25,7 @@ const text = {
     serverless: 'serverless path (experimental)',
   },
   ko: {
-    title: '05 스테이지 아키텍처: 계층 분리, 대기열, 서버리스 경로',
+    title: '스테이지 05 아키텍처: 계층 분리, 대기열, 서버리스 경로',
     description:
       'CloudFront는 동적 요청을 퍼블릭 서브넷의 인터넷 경계 로드 밸런서와 웹 Auto Scaling 그룹으로 보냅니다. 웹 계층은 프라이빗 서브넷에 있는 앱 계층 앞의 내부 로드 밸런서를 호출하고, 앱 계층은 RDS와 ElastiCache를 씁니다. 앱 계층은 DLQ를 갖춘 SQS 대기열에 작업을 넣고, SNS 토픽도 이 대기열로 메시지를 보냅니다. 워커 그룹은 대기열을 가져와 처리하며 밀린 메시지 양에 따라 확장되고, NAT 게이트웨이를 통해 인터넷에 나갑니다. 별도의 API Gateway, Lambda, DynamoDB 경로로 서버리스 방식을 보여 줍니다. 모든 계층은 두 가용 영역에 걸쳐 있고, 바로 앞 계층의 트래픽만 받습니다.',
     publicBand: '퍼블릭 서브넷 (AZ 2개)',

@@ -27,7 +27,7 @@ const text = {
     template2: 'deployed to both Regions',
   },
   ko: {
-    title: '06 스테이지 아키텍처: 두 개의 리전',
+    title: '스테이지 06 아키텍처: 두 개의 리전',
     description:
       'Route 53 상태 확인과 장애 조치(또는 지연 시간) 라우팅이 사용자를 두 리전 중 하나로 보냅니다. 각 리전은 같은 CloudFormation 템플릿으로 만든 같은 스택(로드 밸런서와 웹 Auto Scaling 그룹)을 실행합니다. 리전 1에는 쓰기 인스턴스와 읽기 인스턴스를 서로 다른 가용 영역에 둔 Aurora 클러스터가 있고, Aurora 글로벌 데이터베이스로 리전 2에 1초 미만의 지연으로 복제할 수 있습니다. DynamoDB 글로벌 테이블은 리전마다 복제본을 두고, S3는 정적 파일을 리전 1에서 리전 2로 복제합니다.',
     r53Sub: '상태 확인',

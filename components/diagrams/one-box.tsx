@@ -14,7 +14,7 @@ const text = {
     scaleUp: 'scale up: t3.micro → t3.small → t3.medium',
   },
   ko: {
-    title: '00 스테이지 아키텍처: 서버 한 대에 모든 것을',
+    title: '스테이지 00 아키텍처: 서버 한 대에 모든 것을',
     description:
       '사용자는 인터넷 게이트웨이와 Elastic IP를 거쳐 EC2 인스턴스 한 대에 접속합니다. 이 인스턴스는 실습 VPC의 가용 영역 하나, 퍼블릭 서브넷 안에서 웹 앱과 데이터베이스를 함께 실행하며, 보안 그룹은 80번 포트의 HTTP만 허용합니다. Route 53으로 도메인 이름을 Elastic IP에 연결할 수 있습니다.',
     dnsSub: '선택 · A 레코드 → EIP',

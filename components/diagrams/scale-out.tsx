@@ -18,7 +18,7 @@ const text = {
     cwSub: 'fleet alarm',
   },
   ko: {
-    title: '03 스테이지 아키텍처: Auto Scaling, 읽기 전용 복제본, S3와 CloudFront',
+    title: '스테이지 03 아키텍처: Auto Scaling, 읽기 전용 복제본, S3와 CloudFront',
     description:
       '사용자는 Application Load Balancer를 거쳐 Auto Scaling 그룹에 접속합니다. 이 그룹은 두 가용 영역에 걸쳐 최소 두 대의 인스턴스를 유지하며, 대상 추적 정책으로 CPU 사용률을 따라 늘고 줄어듭니다. RDS 기본 DB 인스턴스는 대기 인스턴스로 동기식, 읽기 전용 복제본으로 비동기식 복제를 합니다. 정적 파일은 비공개 S3 버킷에 두고 CloudFront가 Origin Access Control로 읽어 갑니다. CloudWatch 경보가 인스턴스 그룹을 지켜봅니다.',
     asg: 'Auto Scaling 그룹 · 최소 2 · CPU 대상 추적',

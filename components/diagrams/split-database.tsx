@@ -16,7 +16,7 @@ const text = {
     chain2: 'internet → web SG → DB SG',
   },
   ko: {
-    title: '01 스테이지 아키텍처: 데이터베이스를 Amazon RDS로 분리',
+    title: '스테이지 01 아키텍처: 데이터베이스를 Amazon RDS로 분리',
     description:
       '사용자는 인터넷 게이트웨이와 Elastic IP를 거쳐 퍼블릭 서브넷의 웹 EC2 인스턴스에 접속합니다. 웹 인스턴스는 프라이빗 서브넷의 Amazon RDS for MySQL 인스턴스와 3306번 포트로 통신합니다. DB 서브넷 그룹은 두 가용 영역의 프라이빗 서브넷에 걸쳐 있고, DB 보안 그룹은 웹 보안 그룹에서 오는 MySQL 트래픽만 허용합니다.',
     web: 'EC2 웹',
