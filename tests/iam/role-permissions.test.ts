@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '@/lib/cfn';
-import { handlerTable, type Statement, tableTypes } from '@/lib/iam';
-import { labTemplates, missingActions, operatorPolicies } from './support';
+import { evaluate, handlerTable, type Statement, tableTypes } from '@/lib/iam';
+import { ACCOUNT, labTemplates, missingActions, operatorPolicies, REGION } from './support';
 
 /** The operator policies with one action taken out of every statement that lists it. */
 function without(action: string) {
@@ -61,5 +61,35 @@ describe('the operator role allows what every lab template’s resource handlers
       .filter((p) => !p.name.endsWith('/ReadOnlyAccess'))
       .flatMap((p) => [p.document.Statement].flat().flatMap((st) => [st.Action ?? []].flat()));
     expect(actions.filter((a) => a === '*' || a.endsWith(':*'))).toEqual([]);
+  });
+});
+
+describe('the operator role and the staging bucket', () => {
+  const staging = `scalelab-staging-${ACCOUNT}-${REGION}`;
+  const viaCfn = { 'aws:CalledVia': ['cloudformation.amazonaws.com'], 'aws:ViaAWSService': true };
+  const decide = (action: string, resource: string, context = {}) =>
+    evaluate(operatorPolicies(), { action, resource, context }).decision;
+
+  it.each(['s3:PutObject', 's3:GetObject'])('allows %s on the staging bucket’s templates/*', (action) => {
+    expect(decide(action, `arn:aws:s3:::${staging}/templates/scalelab-x/abc.yaml`)).toBe('allow');
+  });
+
+  it('writes no object outside templates/ and in no other bucket', () => {
+    expect(decide('s3:PutObject', `arn:aws:s3:::${staging}/other/abc.yaml`)).not.toBe('allow');
+    expect(decide('s3:PutObject', 'arn:aws:s3:::scalelab-learner-site/templates/abc.yaml')).not.toBe('allow');
+    expect(decide('s3:PutObject', `arn:aws:s3:::scalelab-staging-210987654321-${REGION}/templates/a.yaml`)).not.toBe(
+      'allow',
+    );
+  });
+
+  it.each([
+    ['s3:DeleteBucket', ''],
+    ['s3:PutBucketPolicy', ''],
+    ['s3:PutLifecycleConfiguration', ''],
+    ['s3:DeleteObject', '/templates/a.yaml'],
+  ])('denies %s on the staging bucket even through a lab stack', (action, path) => {
+    expect(decide(action, `arn:aws:s3:::${staging}${path}`, viaCfn)).toBe('explicit-deny');
+    // ...while a lab bucket keeps what the lab templates need.
+    expect(decide(action, `arn:aws:s3:::scalelab-learner-site${path}`, viaCfn)).toBe('allow');
   });
 });

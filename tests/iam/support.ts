@@ -24,13 +24,14 @@ export function labTemplates(root = 'templates'): string[] {
 export function operatorPolicies(text = readFileSync('templates/access/learner-access.yaml', 'utf8')): NamedPolicy[] {
   const template = parseTemplate(text, 'learner-access.yaml');
   const managedName = (id: string) => resolver.resource(id)?.properties.ManagedPolicyName as string;
+  const bucketName = (id: string) => resolver.resource(id)?.properties.BucketName as string | undefined;
   const resolver = createResolver(template, {
     parameters: { PlatformPrincipalArn: `arn:aws:iam::${ACCOUNT}:role/scalelab-platform`, ExternalId: 'x-1' },
     region: REGION,
     accountId: ACCOUNT,
     stackName: 'scalelab-access',
     physical: {
-      ref: (id) => `arn:aws:iam::${ACCOUNT}:policy/${managedName(id)}`,
+      ref: (id) => bucketName(id) ?? `arn:aws:iam::${ACCOUNT}:policy/${managedName(id)}`,
       getAtt: () => undefined,
     },
   });

@@ -24,6 +24,8 @@ describe('the workshop role path in the sandbox', () => {
       'AWS::IAM::ManagedPolicy',
       'AWS::IAM::Role',
       'AWS::IAM::Role',
+      'AWS::S3::Bucket',
+      'AWS::S3::BucketPolicy',
     ]);
     await executeChangeSet(clients, 'scalelab-access', preview.changeSetId);
     expect((await followStack(clients, 'scalelab-access', new Date(0), () => {}, { intervalMs: 1 })).status).toBe(
@@ -32,6 +34,9 @@ describe('the workshop role path in the sandbox', () => {
     const outputs = (await currentStack(clients, 'scalelab-access'))?.Outputs ?? [];
     const roleArn = outputs.find((o) => o.OutputKey === 'OperatorRoleArn')?.OutputValue ?? '';
     expect(roleArn).toBe('arn:aws:iam::210987654321:role/ScaleLabOperator-us-east-1');
+    expect(outputs.find((o) => o.OutputKey === 'StagingBucketName')?.OutputValue).toBe(
+      'scalelab-staging-210987654321-us-east-1',
+    );
 
     const assume = (ExternalId?: string) =>
       clients.sts.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'scalelab', ExternalId }));
