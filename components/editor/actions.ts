@@ -14,6 +14,8 @@ export interface EditorDiagnostic {
   severity: 'error' | 'warning';
   rule: string;
   message: string;
+  /** The message in Korean where the rule has one (YAML syntax). */
+  ko?: string;
 }
 
 export type LintResult = { ok: true; diagnostics: EditorDiagnostic[] } | { ok: false; message: string };
@@ -38,12 +40,13 @@ export async function lintTemplate(raw: unknown): Promise<LintResult> {
     const diagnostics = await checkDraft(parsed.data.body);
     return {
       ok: true,
-      diagnostics: diagnostics.map(({ line, column, severity, rule, message }) => ({
+      diagnostics: diagnostics.map(({ line, column, severity, rule, message, ko }) => ({
         line,
         column,
         severity,
         rule,
         message,
+        ko,
       })),
     };
   } catch (err) {

@@ -1,7 +1,7 @@
 'use client';
 
 import type { EditorView } from '@codemirror/view';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DEPLOY_DRAFT_EVENT } from '@/components/stacks/events';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
@@ -34,6 +34,7 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
   const [problems, setProblems] = useState<EditorDiagnostic[] | null>(null);
   const [lintError, setLintError] = useState<string | null>(null);
   const [showDiff, setShowDiff] = useState(false);
+  const keysHelpId = useId();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per mount.
   useEffect(() => {
@@ -42,13 +43,21 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
     const doc = saved ?? initial;
     setText(doc);
     (async () => {
-      const [{ basicSetup, EditorView }, { yaml }, { linter, lintGutter }, { keymap, hoverTooltip }] =
-        await Promise.all([
-          import('codemirror'),
-          import('@codemirror/lang-yaml'),
-          import('@codemirror/lint'),
-          import('@codemirror/view'),
-        ]);
+      const [
+        { basicSetup, EditorView },
+        { yaml },
+        { linter, lintGutter },
+        { keymap, hoverTooltip },
+        { indentWithTab },
+        { Prec },
+      ] = await Promise.all([
+        import('codemirror'),
+        import('@codemirror/lang-yaml'),
+        import('@codemirror/lint'),
+        import('@codemirror/view'),
+        import('@codemirror/commands'),
+        import('@codemirror/state'),
+      ]);
       if (destroyed || !host.current) return;
       const cfnLint = linter(
         async (v) => {
@@ -63,7 +72,8 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
           return res.diagnostics.map((d) => {
             const line = v.state.doc.line(Math.min(Math.max(d.line, 1), v.state.doc.lines));
             const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
-            return { from, to: Math.max(from + 1, line.to), severity: d.severity, source: d.rule, message: d.message };
+            const message = locale === 'ko' && d.ko ? d.ko : d.message;
+            return { from, to: Math.max(from + 1, line.to), severity: d.severity, source: d.rule, message };
           });
         },
         { delay: 600 },
@@ -111,15 +121,20 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
           cfnLint,
           lintGutter(),
           specHover,
-          keymap.of([
-            {
-              key: 'Mod-Enter',
-              run: () => {
-                previewDraft();
-                return true;
+          // Above basicSetup's keymap, where Mod-Enter would insert a blank line.
+          Prec.highest(
+            keymap.of([
+              {
+                key: 'Mod-Enter',
+                run: () => {
+                  previewDraft();
+                  return true;
+                },
               },
-            },
-          ]),
+            ]),
+          ),
+          // Tab indents (YAML is indentation); Escape, then Tab, leaves the editor (CodeMirror's focus escape).
+          keymap.of([indentWithTab]),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
             const value = u.state.doc.toString();
@@ -127,7 +142,7 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
             window.localStorage.setItem(storageKey, value);
           }),
           EditorView.theme({ '&': { height: '28rem', fontSize: '13px' }, '.cm-scroller': { overflow: 'auto' } }),
-          EditorView.contentAttributes.of({ 'aria-label': t('editor.title') }),
+          EditorView.contentAttributes.of({ 'aria-label': t('editor.title'), 'aria-describedby': keysHelpId }),
         ],
       });
       setReady(true);
@@ -169,6 +184,9 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
       >
         {!ready && <p className="p-4 text-sm text-slate-500">{t('editor.loading')}</p>}
       </div>
+      <p id={keysHelpId} className="mt-1 text-xs text-slate-500" data-editor-keys>
+        {t('editor.keys')}
+      </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <button
           type="button"

@@ -16,6 +16,7 @@ import {
   type ResourceDecl,
   type Template,
 } from './types';
+import { plainYamlMessage } from './yaml-messages';
 
 const LONG_FORMS = new Set<string>(INTRINSICS);
 
@@ -54,11 +55,17 @@ export function parseTemplate(text: string, file = '<template>'): Template {
   const doc = parseDocument(text, { lineCounter: lines, customTags: yamlTags, uniqueKeys: true });
   for (const err of doc.errors) {
     const at = err.linePos?.[0] ?? { line: 1, col: 1 };
-    fail(
-      { line: at.line, column: at.col },
-      'yaml-syntax',
-      (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, ''),
-    );
+    const original = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
+    const plain = plainYamlMessage(text, { code: err.code, line: at.line, column: at.col, original });
+    template.diagnostics.push({
+      file,
+      line: at.line,
+      column: at.col,
+      severity: 'error',
+      rule: 'yaml-syntax',
+      message: plain.en,
+      ko: plain.ko,
+    });
   }
   if (template.diagnostics.length) return template;
   const expansion = aliasExpansionProblem(doc);

@@ -17,6 +17,8 @@ export interface Diagnostic {
   /** Stable id, e.g. `unknown-property` or `scalelab/open-admin-port`. */
   rule: string;
   message: string;
+  /** The message in Korean, where the rule has one (the editor shows it on Korean pages). */
+  ko?: string;
 }
 
 /** Every intrinsic function the template language has, in its long (`Fn::`) form. */

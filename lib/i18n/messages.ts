@@ -253,6 +253,8 @@ const en = {
     'Your lab stack as a CloudFormation template. Edit it, watch the problems list, then preview the change set and deploy from the stack card.',
   'editor.loading': 'Loading the editor…',
   'editor.preview': 'Preview deploy of my edited template',
+  'editor.keys':
+    'Tab indents. To leave the editor with the keyboard, press Esc, then Tab. Ctrl+Enter previews the deploy.',
   'editor.reset': 'Reset to the start template',
   'editor.resetConfirm': 'Replace your draft with the stage’s start template?',
   'editor.showDiff': 'Show changes',
@@ -546,6 +548,8 @@ const ko: Record<MessageKey, string> = {
     '실습 스택을 CloudFormation 템플릿으로 보여 줍니다. 고치고, 문제 목록을 확인한 다음, 스택 카드에서 변경 세트를 미리 보고 배포하세요.',
   'editor.loading': '편집기를 불러오는 중…',
   'editor.preview': '편집한 템플릿 배포 미리 보기',
+  'editor.keys':
+    'Tab 키는 들여쓰기입니다. 키보드로 편집기를 벗어나려면 Esc를 누른 뒤 Tab을 누르세요. Ctrl+Enter로 배포를 미리 봅니다.',
   'editor.reset': '시작 템플릿으로 되돌리기',
   'editor.resetConfirm': '작성 중인 내용을 이 스테이지의 시작 템플릿으로 바꿀까요?',
   'editor.showDiff': '변경 내용 보기',
