@@ -67,7 +67,7 @@ describe('the template editor', () => {
     );
     await expect(page.locator('[data-problems]').textContent()).resolves.toMatch(/\d+:\d+ error .*InstanceTyp/);
     await expect(page.getByRole('button', { name: /Preview deploy/ }).isDisabled()).resolves.toBe(true);
-    await expect(status.textContent()).resolves.toMatch(/1 errors/);
+    await expect(status.textContent()).resolves.toMatch(/\b1 error\b/);
 
     // Scale up: t3.micro → t3.small, previewed as a Modify of the instance, then deployed.
     await replaceEditorText(page, solution.replace('Default: t3.micro', 'Default: t3.small'));
@@ -76,8 +76,16 @@ describe('the template editor', () => {
     );
     await page.getByRole('button', { name: 'Show changes' }).click();
     await expect(page.locator('[data-diff]').textContent()).resolves.toContain('+     Default: t3.small');
-    await page.getByRole('button', { name: /Preview deploy/ }).click();
+    // Tab indents inside the editor (focus stays); Ctrl+Enter previews the deploy, as the button says.
+    await page.locator('[data-template-editor] .cm-content').focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.classList.contains('cm-content'))).resolves.toBe(true);
+    await page.keyboard.press('Backspace');
+    await expect(page.locator('[data-editor-keys]').textContent()).resolves.toContain('Esc, then Tab');
+    await page.keyboard.press('Control+Enter');
     await card.locator('[data-change-set]').waitFor({ timeout: 30_000 });
+    await expect(card.locator('[data-deploy-source]').getAttribute('data-deploy-source')).resolves.toBe('editor');
     await expect(card.locator('[data-change-set] li[data-action="Modify"]').first().textContent()).resolves.toContain(
       'WebInstance',
     );
