@@ -3,6 +3,7 @@ export { cycles, type DependencyGraph, dependencyGraph, dependencyOrder } from '
 export { CHEAP_SIZES, LAB_TAG_KEYS, labRules, REQUIRED_EXPORTS } from './lab-rules';
 export { toPlain } from './nodes';
 export { parseTemplate } from './parse';
+export { MAX_TEMPLATE_BODY_BYTES, MAX_TEMPLATE_SOURCE_BYTES } from './parse-limits';
 export {
   createResolver,
   type ParameterValue,

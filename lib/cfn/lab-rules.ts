@@ -3,6 +3,7 @@
  * day. Switched on with `rules: ['cfn', 'scalelab']`.
  */
 import { asMap, asSeq, asString, get, walk } from './nodes';
+import { MAX_TEMPLATE_BODY_BYTES } from './parse-limits';
 import type { Rule } from './rule';
 import type { MapNode, Node, Template } from './types';
 
@@ -160,4 +161,22 @@ function coversPort(rule: MapNode, port: number): boolean {
   return from <= port && port <= (Number.isNaN(to) ? from : to);
 }
 
-export const labRules: Rule[] = [labTags, labExports, hardCoded, cheapSizes, adminPorts];
+/**
+ * Over CloudFormation's 51,200-byte TemplateBody limit ("Understand CloudFormation quotas"), a template is launched
+ * from S3 through TemplateURL: say so while the learner edits, so the staging bucket is no surprise. (Over 1 MB, the
+ * TemplateURL limit, the parser refuses the template: parse-limits.ts.)
+ */
+const templateSize: Rule = ({ template, report }) => {
+  if (template.source.length <= MAX_TEMPLATE_BODY_BYTES / 3) return;
+  const bytes = Buffer.byteLength(template.source, 'utf8');
+  if (bytes <= MAX_TEMPLATE_BODY_BYTES) return;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  report(
+    { line: 1, column: 1 },
+    'scalelab/template-size',
+    `The template is ${fmt(bytes)} bytes, over CloudFormation's ${fmt(MAX_TEMPLATE_BODY_BYTES)}-byte TemplateBody limit: ScaleLab uploads it to the staging bucket of your account and region (scalelab-staging-<account>-<region>: the learner-access stack makes it in a workshop account, ScaleLab on first need with your own credentials; the sandbox has one) and launches it through TemplateURL.`,
+    'warning',
+  );
+};
+
+export const labRules: Rule[] = [labTags, labExports, hardCoded, cheapSizes, adminPorts, templateSize];

@@ -7,9 +7,11 @@ import { type Alias, type Document, isAlias, isMap, isPair, isSeq, Lexer } from 
 
 /**
  * CloudFormation quotas ("AWS CloudFormation quotas", Template body size in an Amazon S3 object: 1 MB); a request's
- * TemplateBody is limited to 51,200 bytes, which lib/stacks checks for what is sent to AWS.
+ * TemplateBody is limited to 51,200 bytes: a larger template goes through S3 (lib/stacks/staging.ts), and the
+ * `scalelab/template-size` lab rule says so in the editor.
  */
 export const MAX_TEMPLATE_SOURCE_BYTES = 1_000_000;
+export const MAX_TEMPLATE_BODY_BYTES = 51_200;
 /** Nesting of mappings and sequences; real templates stay under 20 (a policy inside a Fn::If inside a property). */
 export const MAX_NESTING_DEPTH = 100;
 /** Nodes that aliases may add to a template in total (yaml's own `maxAliasCount` guards its toJS, not this model). */

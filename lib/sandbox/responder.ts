@@ -5,6 +5,7 @@ import type { CallContext, Handlers } from './context';
 import { ec2Handlers } from './describe/ec2';
 import { ec2ActionHandlers } from './describe/ec2-actions';
 import { identityHandlers } from './describe/identity';
+import { s3ObjectHandlers } from './describe/s3-objects';
 import { serviceHandlers } from './describe/services';
 import { taggingHandlers } from './describe/tagging';
 import { awsError } from './errors';
@@ -18,6 +19,7 @@ export const HANDLERS: Handlers = {
   ...identityHandlers,
   ...serviceHandlers,
   ...taggingHandlers,
+  ...s3ObjectHandlers,
 };
 
 export function supportedOperations(): string[] {

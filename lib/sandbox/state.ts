@@ -127,12 +127,24 @@ export interface RegionState {
   changeSets: ChangeSetRecord[];
 }
 
+/** One S3 object (describe/s3-objects.ts): its bytes in base64, so the state stays JSON. */
+export interface ObjectRecord {
+  data: string;
+  size: number;
+  etag: string;
+  contentType: string;
+  lastModified: string;
+  checksumSHA256?: string;
+}
+
 export interface SandboxState {
   version: 1;
   accountId: string;
   /** Simulated time never runs backwards: the end of the last planned operation. */
   clockMs: number;
   regions: Record<string, RegionState>;
+  /** S3 objects by bucket name, then key; absent until the first PutObject. */
+  objects?: Record<string, Record<string, ObjectRecord>>;
 }
 
 export const resourceKey = (type: string, physicalId: string) => `${type}|${physicalId}`;

@@ -10,6 +10,7 @@ import type { AwsClients } from '@/lib/aws/clients';
 import { currentStack } from './current-stack';
 import { StackError } from './errors';
 import { platformParameters } from './platform-parameters';
+import { type StagedTemplate, templateSource } from './staging';
 
 export { currentStack };
 
@@ -40,6 +41,8 @@ export interface ChangeSetPreview {
   stackId: string;
   type: 'CREATE' | 'UPDATE';
   changes: PlannedChange[];
+  /** The template went through the staging bucket (over 51,200 bytes): where, and whether the bucket is new. */
+  staged?: StagedTemplate;
 }
 
 export interface PrepareInput {
@@ -75,12 +78,14 @@ export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPr
     ...(await platformParameters(clients, input.templateBody, stack, input.parameters)),
     ...input.parameters,
   };
+  // Over 51,200 bytes: put in the account's staging bucket and passed as TemplateURL (staging.ts).
+  const source = await templateSource(clients, stackName, input.templateBody);
   const created = await clients.cloudformation.send(
     new CreateChangeSetCommand({
       StackName: stackName,
       ChangeSetName: `scalelab-${Date.now()}`,
       ChangeSetType: type,
-      TemplateBody: input.templateBody,
+      ...source.template,
       Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({
         ParameterKey,
         ParameterValue,
@@ -117,7 +122,13 @@ export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPr
     changes.push(...(page.Changes ?? []));
     token = page.NextToken;
   } while (token);
-  return { changeSetId, stackId: created.StackId ?? '', type, changes: changes.map(toPlanned) };
+  return {
+    changeSetId,
+    stackId: created.StackId ?? '',
+    type,
+    changes: changes.map(toPlanned),
+    ...(source.staged ? { staged: source.staged } : {}),
+  };
 }
 
 function toPlanned(change: Change): PlannedChange {

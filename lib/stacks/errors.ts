@@ -7,7 +7,10 @@ export class StackError extends Error {
       | 'no-changes'
       | 'change-set-failed'
       | 'not-found'
-      | 'invalid-template',
+      | 'invalid-template'
+      | 'template-too-large'
+      | 'staging-bucket-missing'
+      | 'staging-bucket-denied',
     message: string,
   ) {
     super(message);

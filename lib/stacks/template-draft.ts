@@ -1,9 +1,13 @@
 import { GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '@/lib/aws/clients';
 import { type Diagnostic, hasErrors, validateText } from '@/lib/cfn';
+import { MAX_TEMPLATE_URL_BYTES } from './staging';
 
-/** CloudFormation's own limit for a TemplateBody sent in a request. */
-export const MAX_TEMPLATE_BYTES = 51_200;
+/**
+ * The largest template a learner can deploy: CloudFormation reads up to 1 MB from S3 (TemplateURL). Templates over the
+ * 51,200-byte TemplateBody limit go through the staging bucket (staging.ts); the editor warns about those.
+ */
+export const MAX_TEMPLATE_BYTES = MAX_TEMPLATE_URL_BYTES;
 
 export class TemplateDraftError extends Error {
   constructor(
@@ -20,7 +24,7 @@ export async function checkDraft(body: string): Promise<Diagnostic[]> {
   const bytes = Buffer.byteLength(body, 'utf8');
   if (bytes > MAX_TEMPLATE_BYTES) {
     throw new TemplateDraftError(
-      `The template is ${bytes.toLocaleString('en-US')} bytes; CloudFormation accepts at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} in a request.`,
+      `The template is ${bytes.toLocaleString('en-US')} bytes; CloudFormation reads at most ${MAX_TEMPLATE_BYTES.toLocaleString('en-US')} bytes, even from S3. Split it into nested stacks.`,
     );
   }
   return validateText(body, 'template.yaml', { rules: ['cfn', 'scalelab'] });

@@ -130,13 +130,15 @@ export const changeSetHandlers: Handlers = {
     const region = regionOf(ctx.state, ctx.region);
     const stack = region.stacks.find((s) => s.stackId === cs.stackId)!;
     assertIdle(stack, 'updated');
-    const input = { ...ctx.input, TemplateBody: cs.templateBody, Capabilities: cs.capabilities };
+    const input = { ...ctx.input, Capabilities: cs.capabilities };
     const def = await readDefinition(
       {
         ...ctx,
         input: { ...input, Parameters: cs.parameters.map((p) => ({ ParameterKey: p.key, ParameterValue: p.value })) },
       },
       stack,
+      // The template the change set was made from (TemplateBody or TemplateURL): not read, nor limited, again.
+      { body: cs.templateBody, from: 'stored' },
     );
     if (ctx.input.DisableRollback !== undefined) stack.disableRollback = ctx.input.DisableRollback === true;
     const kind = cs.changeSetType === 'CREATE' ? 'CREATE' : 'UPDATE';

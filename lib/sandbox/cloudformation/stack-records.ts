@@ -7,6 +7,7 @@ import { StagedWorld } from '../world';
 import { bindParameters } from './parameters';
 import { ssmValue } from './resolve';
 import { prepareTemplate, requireCapabilities } from './template';
+import { readTemplateSource, type TemplateSource } from './template-url';
 
 const STACK_NAME = /^[a-zA-Z][-a-zA-Z0-9]{0,127}$/;
 
@@ -49,12 +50,10 @@ export function newStack(ctx: CallContext, name: string, input: CallContext['inp
 }
 
 /** Template + parameters + capabilities, checked the way CreateStack / UpdateStack / CreateChangeSet check them. */
-export async function readDefinition(ctx: CallContext, stack: StackRecord | undefined) {
+export async function readDefinition(ctx: CallContext, stack: StackRecord | undefined, source?: TemplateSource) {
   const { input } = ctx;
-  const usePrevious = input.UsePreviousTemplate === true;
-  if (usePrevious && !stack) throw validationError('UsePreviousTemplate requires an existing stack.');
-  const body: string = usePrevious ? stack!.templateBody : input.TemplateBody;
-  const prepared = await prepareTemplate(body, input.TemplateURL);
+  const { body, from } = source ?? readTemplateSource(ctx, stack);
+  const prepared = await prepareTemplate(body, from);
   requireCapabilities(prepared, input.Capabilities);
   const world = new StagedWorld(ctx.state, ctx.region);
   const parameters = bindParameters(prepared.parameters, input.Parameters, stack?.parameters, {

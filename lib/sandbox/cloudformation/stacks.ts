@@ -7,10 +7,12 @@ import { planDeploy } from './plan-deploy';
 import { stackDescribeHandlers } from './stack-describe';
 import { assertIdle, checkStackName, liveStack, newStack, readDefinition } from './stack-records';
 import { prepareTemplate } from './template';
+import { readTemplateSource } from './template-url';
 
 export const stackHandlers: Handlers = {
-  'CloudFormation.ValidateTemplate': async ({ input }) => {
-    const prepared = await prepareTemplate(input.TemplateBody, input.TemplateURL);
+  'CloudFormation.ValidateTemplate': async (ctx) => {
+    const { body, from } = readTemplateSource(ctx);
+    const prepared = await prepareTemplate(body, from);
     return {
       Parameters: prepared.parameters.map((p) => ({
         ParameterKey: p.name,

@@ -9,6 +9,7 @@ import {
 } from '@/lib/cfn';
 import { awsError, validationError } from '../errors';
 import { checkResourceCount, checkTemplateBody } from '../rules/limits';
+import type { TemplateSource } from './template-url';
 
 /** A template the sandbox has read and validated: template-level errors are already thrown as AWS throws them. */
 export interface PreparedTemplate {
@@ -42,12 +43,11 @@ const PROVISIONING_RULES = new Set([
 const IAM_TYPES = /^AWS::IAM::(Role|Policy|ManagedPolicy|InstanceProfile|User|Group|AccessKey|UserToGroupAddition)$/;
 const IAM_NAMES = ['RoleName', 'ManagedPolicyName', 'InstanceProfileName', 'UserName', 'GroupName'];
 
-export async function prepareTemplate(body: unknown, url?: unknown): Promise<PreparedTemplate> {
-  if (typeof body !== 'string' || !body.trim()) {
-    if (url) throw validationError('TemplateURL is not supported by the ScaleLab sandbox: pass TemplateBody.');
+/** `from`: where the text came from (template-url.ts): only a request's TemplateBody has the 51,200 limit. */
+export async function prepareTemplate(body: unknown, from: TemplateSource['from'] = 'body'): Promise<PreparedTemplate> {
+  if (typeof body !== 'string' || !body.trim())
     throw validationError('Either Template URL or Template Body must be specified.');
-  }
-  checkTemplateBody(body);
+  if (from === 'body') checkTemplateBody(body);
   const spec = await loadSpec();
   const template = parseTemplate(body, 'template.yaml');
   checkResourceCount(template.resources.length);

@@ -23,6 +23,7 @@ const PREFIX: Record<string, string> = {
 const ACTION: Record<string, string> = {
   'S3.ListObjectsV2': 's3:ListBucket',
   'S3.HeadBucket': 's3:ListBucket',
+  'S3.HeadObject': 's3:GetObject',
   'S3.GetPublicAccessBlock': 's3:GetBucketPublicAccessBlock',
   'S3.GetBucketReplication': 's3:GetReplicationConfiguration',
   'S3.GetBucketEncryption': 's3:GetEncryptionConfiguration',
@@ -45,6 +46,10 @@ function resourceOf(state: SandboxState, request: CallRequest): string {
     const name = stack.startsWith('arn:') ? (stack.split('/')[1] ?? stack) : stack;
     return `arn:aws:cloudformation:${request.region}:${state.accountId}:stack/${name}/*`;
   }
+  // S3: the object (Bucket + Key) or the bucket (Service Authorization Reference, Amazon S3 › resource types).
+  const { Bucket: bucket, Key: key } = request.input;
+  if (request.service === 'S3' && typeof bucket === 'string')
+    return typeof key === 'string' ? `arn:aws:s3:::${bucket}/${key}` : `arn:aws:s3:::${bucket}`;
   return '*';
 }
 
