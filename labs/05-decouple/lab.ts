@@ -47,6 +47,7 @@ export default defineLab({
     'sg.chain-five-tier',
     'sqs.queue-with-dlq',
     'asg.worker-scales-on-queue',
+    'vpc.s3-gateway-endpoint',
     'sns.fanout-to-sqs',
     'cloudfront.dynamic-origin',
     'lambda.serverless-api',

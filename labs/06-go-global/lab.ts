@@ -45,6 +45,7 @@ export default defineLab({
     'dynamodb.global-table',
     'aurora.cluster-multi-az',
     'route53.failover-routing',
+    'cloudformation.second-region',
     's3.cross-region-replication',
     'aurora.global-database',
   ],

@@ -52,6 +52,11 @@ export type ServiceKey = keyof typeof constructors;
 export type AwsClients = { readonly [K in ServiceKey]: InstanceType<(typeof constructors)[K]> } & {
   readonly region: string;
   readonly account: Account;
+  /**
+   * The same account's clients in another region (the lab's second region): same credentials provider, responder and
+   * call log, made once per region.
+   */
+  forRegion(region: string): AwsClients;
 };
 
 /** A call as the sandbox (or a test fixture) sees it: the SDK's own command input, before serialization. */
@@ -82,11 +87,31 @@ export interface ClientOptions {
  * and the call log see the same commands, paginators and waiters that real AWS does.
  */
 export function createClients(account: Account, options: ClientOptions): AwsClients {
-  const { region, responder, log } = options;
-  if (account.kind === 'sandbox' && !responder) {
+  if (account.kind === 'sandbox' && !options.responder) {
     throw new Error('A sandbox account needs the sandbox responder (lib/sandbox).');
   }
-  const credentials: AwsCredentialIdentityProvider | undefined = responder ? staticDummy : credentialsFor(account);
+  const credentials: AwsCredentialIdentityProvider | undefined = options.responder
+    ? staticDummy
+    : credentialsFor(account);
+  const byRegion = new Map<string, AwsClients>();
+  const inRegion = (region: string): AwsClients => {
+    let clients = byRegion.get(region);
+    if (!clients) {
+      clients = regionalClients(account, { ...options, region }, credentials, inRegion);
+      byRegion.set(region, clients);
+    }
+    return clients;
+  };
+  return inRegion(options.region);
+}
+
+function regionalClients(
+  account: Account,
+  options: ClientOptions,
+  credentials: AwsCredentialIdentityProvider | undefined,
+  forRegion: (region: string) => AwsClients,
+): AwsClients {
+  const { region, responder, log } = options;
   const endpoint = account.kind === 'sandbox' ? undefined : (account.endpoint ?? process.env.AWS_ENDPOINT_URL);
   const made = new Map<ServiceKey, unknown>();
 
@@ -114,7 +139,7 @@ export function createClients(account: Account, options: ClientOptions): AwsClie
     return client;
   }
 
-  const clients = { region, account } as Record<string, unknown>;
+  const clients = { region, account, forRegion } as Record<string, unknown>;
   for (const key of Object.keys(constructors) as ServiceKey[]) {
     Object.defineProperty(clients, key, { get: () => make(key), enumerable: true });
   }

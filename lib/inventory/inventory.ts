@@ -24,6 +24,7 @@ import { loadDistributions, type StaticContent, traceLabDistributions, traceStat
 import { loadTrails, type TrailState } from './cloudtrail';
 import { loadAlarms } from './cloudwatch';
 import { loadLabDashboards } from './dashboards';
+import { DecoupledReads } from './decoupled';
 import { type LabTable, loadNamedTables, loadTaggedTables, loadTimeToLive } from './dynamodb';
 import { type CacheGroup, loadCacheGroups } from './elasticache';
 import {
@@ -37,6 +38,7 @@ import { type DetectorState, loadDetectors } from './guardduty';
 import { type HttpProbe, probeHttp } from './http';
 import { type FleetProfile, loadAttachedPolicies, loadInstanceProfile, profileNameFromArn } from './iam';
 import { findByLabRule, roleFirst } from './lab-resources';
+import { isLaterRead, type LaterRead, laterReads } from './later-reads';
 import {
   isInternetFacingAlb,
   loadBalancerAzs,
@@ -48,6 +50,7 @@ import {
   targetGroupsOf,
 } from './load-balancing';
 import { collect, Memo } from './memo';
+import { MultiRegionReads } from './multi-region';
 import { replicasOf } from './rds';
 import { type BucketAccess, loadBucketAccess, loadLabBuckets, loadTaggedBuckets } from './s3';
 import { type SecurityChain, traceSecurityChain } from './security-chain';
@@ -92,10 +95,15 @@ export type Prefetchable =
   | 'fleetProfiles'
   | 'trails'
   | 'detectors'
-  | 'labDashboards';
+  | 'labDashboards'
+  | LaterRead;
 
 export class Inventory {
   private readonly memo = new Memo();
+  /** Stage 05's reads: internal ALB, five-tier chain, queues, worker scaling, S3 endpoint, topics, serverless. */
+  readonly decoupled: DecoupledReads = new DecoupledReads(this, this.memo);
+  /** Stage 06's reads: the second region, global table, Aurora, Route 53 failover, S3 replication. */
+  readonly global: MultiRegionReads = new MultiRegionReads(this, this.memo, (c) => new Inventory(c, this.scope));
 
   constructor(
     readonly clients: AwsClients,
@@ -113,7 +121,11 @@ export class Inventory {
   prefetch(reads: Iterable<Prefetchable>): void {
     for (const read of new Set(reads)) {
       const started =
-        read === 'scalingPolicies' ? loadScalingPolicies(this.clients, this.memo) : (this[read]() as Promise<unknown>);
+        read === 'scalingPolicies'
+          ? loadScalingPolicies(this.clients, this.memo)
+          : isLaterRead(read)
+            ? laterReads[read](this)
+            : (this[read]() as Promise<unknown>);
       started.catch(() => undefined);
     }
   }
