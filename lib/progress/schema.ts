@@ -40,6 +40,9 @@ export const events = pgTable('events', {
   createdAt: created(),
   /** When the instructor last reminded the room to delete their lab stacks (learners see a banner after it). */
   cleanupRemindedAt: timestamp('cleanup_reminded_at', { withTimezone: true }),
+  /** A short message the instructor broadcast to the room (learners see it as a banner), and when. */
+  broadcastMessage: text('broadcast_message'),
+  broadcastAt: timestamp('broadcast_at', { withTimezone: true }),
 });
 
 export const enrollments = pgTable(
