@@ -61,13 +61,13 @@ export async function templateSource(clients: AwsClients, stackName: string, bod
   try {
     await put(clients, bucket, key, body, accountId);
   } catch (err) {
-    if ((err as Error).name !== 'NoSuchBucket') throw explain(err, bucket, clients.region, bytes);
+    if ((err as Error).name !== 'NoSuchBucket') throw explain(err, clients, bucket, bytes);
     if (clients.account.kind !== 'profile') throw missingBucket(bucket, clients.region, bytes);
     // Your own credentials: make the bucket, as the CloudFormation console makes its cf-templates-… bucket.
     await createStagingBucket(clients, bucket);
     createdBucket = true;
     await put(clients, bucket, key, body, accountId).catch((again) => {
-      throw explain(again, bucket, clients.region, bytes);
+      throw explain(again, clients, bucket, bytes);
     });
   }
   return { template: { TemplateURL: url }, staged: { bucket, key, url, uploaded: true, createdBucket } };
@@ -105,10 +105,13 @@ function missingBucket(bucket: string, region: string, bytes: number): StackErro
   );
 }
 
-function explain(err: unknown, bucket: string, region: string, bytes: number): unknown {
+function explain(err: unknown, clients: AwsClients, bucket: string, bytes: number): unknown {
   if (status(err) !== 403) return err;
+  const refused = `S3 refused to store the ${fmt(bytes)}-byte template in the staging bucket ${bucket} (${(err as Error).name})`;
   return new StackError(
     'staging-bucket-denied',
-    `ScaleLab may not write the ${fmt(bytes)}-byte template to the staging bucket ${bucket} (${(err as Error).name}): either the bucket belongs to another account, or the role predates the staging bucket. Update the learner-access stack (templates/access/learner-access.yaml) in ${region} to its latest version.`,
+    clients.account.kind === 'profile'
+      ? `${refused}: either the bucket belongs to another account, or your credentials may not s3:PutObject there.`
+      : `${refused}: either the bucket belongs to another account, or the ScaleLab role predates the staging bucket. Update the learner-access stack (templates/access/learner-access.yaml) in ${clients.region} to its latest version.`,
   );
 }
