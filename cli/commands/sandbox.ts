@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import type { Command } from 'commander';
 import { createSandbox, type Sandbox } from '@/lib/sandbox';
+import { templateSource } from '@/lib/stacks/staging';
 import { openCliStore, StoreUnavailableError } from '../store';
 
 export type CliSandbox = Sandbox & { close(): Promise<void> };
@@ -81,17 +82,21 @@ export function register(program: Command): void {
       ) => {
         const sb = await openOrExplain(opts.account, Number(opts.speed));
         if (!sb) return;
-        const cfn = sb.clientsFor(opts.region).cloudformation;
+        const clients = sb.clientsFor(opts.region);
+        const cfn = clients.cloudformation;
         const name =
           opts.stack ??
           basename(template)
             .replace(/\.(ya?ml|json)$/, '')
             .replace(/[^a-zA-Z0-9-]/g, '-');
         try {
+          // Over 51,200 bytes: staged in the sandbox account's staging bucket and created from its TemplateURL.
+          const source = await templateSource(clients, name, readFileSync(template, 'utf8'));
+          if (source.staged) console.log(`Staged ${source.staged.url} (the template is over 51,200 bytes).`);
           await cfn.send(
             new CreateStackCommand({
               StackName: name,
-              TemplateBody: readFileSync(template, 'utf8'),
+              ...source.template,
               Parameters: params(opts.param),
               Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
             }),
