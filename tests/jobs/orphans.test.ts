@@ -2,15 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adoptOrphans } from '@/lib/jobs/orphans';
-import { openStore, type Store } from '@/lib/progress';
+import type { Store } from '@/lib/progress';
 import { checkRuns, stackOperations } from '@/lib/progress/schema';
-
-const engines: [string, () => Promise<Store>][] = [['PGlite', () => openStore({ dir: 'memory://' })]];
-if (process.env.DATABASE_URL) engines.push(['PostgreSQL', () => openStore({ url: process.env.DATABASE_URL })]);
+import { storeEngines } from '../support/store-engines';
 
 const kinds = { checkRun: 'check-run', stackFollow: 'stack-follow' };
 
-describe.each(engines)('work left without a job, on %s', (_name, open) => {
+describe.each(storeEngines)('work left without a job, on %s', (_name, open) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();

@@ -3,19 +3,16 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobQueue } from '@/lib/jobs/queue';
 import { createJobWorker, type JobHandler } from '@/lib/jobs/worker';
-import { openStore, type Store } from '@/lib/progress';
+import type { Store } from '@/lib/progress';
 import { createSandbox } from '@/lib/sandbox';
 import { executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { STACK_FOLLOW_JOB, stackFollowJobHandler } from '@/lib/stacks/record-operation';
-
-// The same tests on PGlite (always) and on PostgreSQL (when DATABASE_URL is set: .ci/run starts a server).
-const engines: [string, () => Promise<Store>][] = [['PGlite', () => openStore({ dir: 'memory://' })]];
-if (process.env.DATABASE_URL) engines.push(['PostgreSQL', () => openStore({ url: process.env.DATABASE_URL })]);
+import { storeEngines } from '../support/store-engines';
 
 const STALE_MS = 400;
 const kindOf = (name: string) => `test-${name}-${randomUUID().slice(0, 8)}`;
 
-describe.each(engines)('jobs on %s', (_name, open) => {
+describe.each(storeEngines)('jobs on %s', (_name, open) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();

@@ -4,12 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type ProgressEvent, type Store } from '@/lib/progress';
+import { storeEngines } from '../support/store-engines';
 
-// The same tests on PGlite (always) and on PostgreSQL (when DATABASE_URL is set: .ci/run starts a server).
-const engines: [string, () => Promise<Store>][] = [['PGlite', () => openStore({ dir: 'memory://' })]];
-if (process.env.DATABASE_URL) engines.push(['PostgreSQL', () => openStore({ url: process.env.DATABASE_URL })]);
-
-describe.each(engines)('the store on %s', (_name, open) => {
+describe.each(storeEngines)('the store on %s', (_name, open) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();
@@ -140,7 +137,7 @@ describe('PGlite on disk', () => {
   });
 });
 
-describe.each(engines)('check-run limits on %s', (_name, open) => {
+describe.each(storeEngines)('check-run limits on %s', (_name, open) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();
@@ -203,7 +200,7 @@ describe.each(engines)('check-run limits on %s', (_name, open) => {
   });
 });
 
-describe.each(engines)("an event's policy in the unlock rule on %s", (_name, open) => {
+describe.each(storeEngines)("an event's policy in the unlock rule on %s", (_name, open) => {
   let store: Store;
   beforeAll(async () => {
     store = await open();
