@@ -81,8 +81,12 @@ export async function startSite(): Promise<void> {
       const timeout = new Promise((r) => setTimeout(r, 20_000).unref());
       void Promise.race([done, timeout]).finally(() => exit(code));
     }) as typeof process.exit;
-    // Without Next's handler (NEXT_MANUAL_SIG_HANDLE), exit ourselves once closed.
-    if (process.env.NEXT_MANUAL_SIG_HANDLE) void done.finally(() => exit(0));
+    // Without Next's handler (NEXT_MANUAL_SIG_HANDLE), exit ourselves once closed; with it, give Next five seconds
+    // (an open live stream keeps its HTTP server from closing) and then exit anyway: without a store it is no use.
+    void done.finally(() => {
+      if (process.env.NEXT_MANUAL_SIG_HANDLE) exit(0);
+      else setTimeout(() => exit(0), 5_000).unref();
+    });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
