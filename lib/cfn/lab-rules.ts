@@ -176,6 +176,7 @@ const templateSize: Rule = ({ template, report }) => {
     'scalelab/template-size',
     `The template is ${fmt(bytes)} bytes, over CloudFormation's ${fmt(MAX_TEMPLATE_BODY_BYTES)}-byte TemplateBody limit: ScaleLab uploads it to the staging bucket of your account and region (scalelab-staging-<account>-<region>: the learner-access stack makes it in a workshop account, ScaleLab on first need with your own credentials; the sandbox has one) and launches it through TemplateURL.`,
     'warning',
+    `템플릿이 ${fmt(bytes)}바이트로, CloudFormation의 TemplateBody 한도 ${fmt(MAX_TEMPLATE_BODY_BYTES)}바이트를 넘습니다. ScaleLab은 이 템플릿을 계정과 리전의 스테이징 버킷(scalelab-staging-<account>-<region>: 워크숍 계정에서는 learner-access 스택이 만들고, 내 자격 증명을 쓸 때는 ScaleLab이 처음 필요할 때 만들며, 샌드박스에는 처음부터 있습니다)에 올린 뒤 TemplateURL로 배포합니다.`,
   );
 };
 

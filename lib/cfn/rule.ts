@@ -5,7 +5,8 @@ import type { Diagnostic, Position, Severity, Template } from './types';
 export interface RuleContext {
   template: Template;
   spec: Spec;
-  report(at: Position, rule: string, message: string, severity?: Severity): void;
+  /** `ko`: the message in Korean, for the editor (the English one is what the CLI prints). */
+  report(at: Position, rule: string, message: string, severity?: Severity, ko?: string): void;
 }
 
 export type Rule = (ctx: RuleContext) => void;
@@ -15,8 +16,16 @@ export function collector(template: Template, spec: Spec): { ctx: RuleContext; d
   const ctx: RuleContext = {
     template,
     spec,
-    report: (at, rule, message, severity = 'error') =>
-      diagnostics.push({ file: template.file, line: at.line, column: at.column, severity, rule, message }),
+    report: (at, rule, message, severity = 'error', ko) =>
+      diagnostics.push({
+        file: template.file,
+        line: at.line,
+        column: at.column,
+        severity,
+        rule,
+        message,
+        ...(ko ? { ko } : {}),
+      }),
   };
   return { ctx, diagnostics };
 }

@@ -17,6 +17,7 @@ describe("the template size lab rule ('scalelab/template-size')", () => {
         line: 1,
         column: 1,
         severity: 'warning',
+        ko: expect.stringMatching(/TemplateBody 한도 51,200바이트를 넘습니다.*TemplateURL로 배포합니다\.$/),
         message: expect.stringMatching(
           new RegExp(
             `^The template is ${Buffer.byteLength(body).toLocaleString('en-US')} bytes, over CloudFormation's 51,200-byte TemplateBody limit: ScaleLab uploads it to the staging bucket .*scalelab-staging-<account>-<region>.* launches it through TemplateURL\\.$`,
