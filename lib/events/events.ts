@@ -22,6 +22,8 @@ export interface EventSummary {
   endsAt: string | null;
   /** When the instructor last reminded the room to clean up, if ever. */
   cleanupRemindedAt: string | null;
+  /** The message the instructor last broadcast to the room (learners see it as a banner), if any. */
+  broadcast: { message: string; at: string } | null;
   learners?: number;
 }
 
@@ -34,6 +36,10 @@ export function toEventSummary(row: EventRow & { learners?: number }): EventSumm
     startsAt: row.startsAt?.toISOString() ?? null,
     endsAt: row.endsAt?.toISOString() ?? null,
     cleanupRemindedAt: row.cleanupRemindedAt?.toISOString() ?? null,
+    broadcast:
+      row.broadcastMessage && row.broadcastAt
+        ? { message: row.broadcastMessage, at: row.broadcastAt.toISOString() }
+        : null,
     ...(row.learners === undefined ? {} : { learners: row.learners }),
   };
 }

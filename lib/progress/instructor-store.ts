@@ -155,6 +155,25 @@ export function createInstructorStore(database: Database) {
       return row;
     },
 
+    /** Change an event's name, settings, time window or broadcast message (closing it = ending it now). */
+    async updateEvent(
+      eventId: string,
+      patch: Partial<Pick<EventRow, 'name' | 'settings' | 'startsAt' | 'endsAt' | 'broadcastMessage' | 'broadcastAt'>>,
+    ): Promise<EventRow | undefined> {
+      const [row] = await db.update(events).set(patch).where(eq(events.id, eventId)).returning();
+      return row;
+    },
+
+    /** Take a learner off an event (their progress stays theirs) and tell live rosters. */
+    async unenroll(eventId: string, learnerId: string): Promise<boolean> {
+      const rows = await db
+        .delete(enrollments)
+        .where(and(eq(enrollments.eventId, eventId), eq(enrollments.learnerId, learnerId)))
+        .returning({ learnerId: enrollments.learnerId });
+      if (rows.length) await database.notify(ENROLLMENT_CHANNEL, JSON.stringify({ eventId, learnerId }));
+      return rows.length > 0;
+    },
+
     /** Join (or re-join under a new display name) and tell live rosters. */
     async enroll(input: { eventId: string; learnerId: string; displayName: string }): Promise<void> {
       await db
@@ -248,6 +267,7 @@ export function createInstructorStore(database: Database) {
             .orderBy(checkRuns.learnerId, checkRuns.stageId, desc(checkRuns.startedAt)),
           db
             .selectDistinctOn([stackOperations.learnerId], {
+              id: stackOperations.id,
               learnerId: stackOperations.learnerId,
               stageId: stackOperations.stageId,
               operation: stackOperations.operation,

@@ -261,11 +261,21 @@ export function createStore(database: Database) {
       if (row) await publish({ type: 'check-run', learnerId: row.learnerId, stageId: row.stageId, id });
     },
 
+    /** The learner's latest run of a stage since its latest reset (a reset run no longer speaks for the stage). */
     async latestCheckRun(learnerId: string, stageId: StageId): Promise<CheckRunRow | undefined> {
+      const lastReset = sql`(select max(${stageOverrides.createdAt}) from ${stageOverrides}
+        where ${stageOverrides.learnerId} = ${learnerId} and ${stageOverrides.stageId} = ${stageId}
+        and ${stageOverrides.kind} = 'reset')`;
       const [row] = await db
         .select()
         .from(checkRuns)
-        .where(and(eq(checkRuns.learnerId, learnerId), eq(checkRuns.stageId, stageId)))
+        .where(
+          and(
+            eq(checkRuns.learnerId, learnerId),
+            eq(checkRuns.stageId, stageId),
+            sql`(${lastReset} is null or ${checkRuns.startedAt} > ${lastReset})`,
+          ),
+        )
         .orderBy(desc(checkRuns.startedAt))
         .limit(1);
       return row;

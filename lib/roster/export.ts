@@ -1,10 +1,10 @@
 import { stageIds } from '@/lib/labs/types';
-import { buildRoster, type RosterData, storedResults } from './roster';
+import { buildRoster, currentRuns, type RosterData, storedResults } from './roster';
 
 /** The event's progress and check results: one entry per learner, each enabled stage with its latest run. */
 export function rosterJson(data: RosterData, now = new Date()) {
   const roster = buildRoster(data, now);
-  const runs = new Map(data.facts.latestRuns.map((r) => [`${r.learnerId}/${r.stageId}`, r]));
+  const runs = new Map(currentRuns(data).map((r) => [`${r.learnerId}/${r.stageId}`, r]));
   return {
     event: roster.event,
     generatedAt: roster.generatedAt,

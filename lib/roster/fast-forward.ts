@@ -11,9 +11,13 @@ import { recordStackOperation } from '@/lib/stacks/record-operation';
 /**
  * Deploy a stage's solution into the learner's account for the instructor, through the path the learner's own stack
  * card takes (change set → execute → recorded and followed operation), so the roster and the learner's page show it.
- * Throws StackError (busy stack, nothing to change) or the AWS error.
+ * Returns the recorded operation's id. Throws StackError (busy stack, nothing to change) or the AWS error.
  */
-export async function fastForwardLearner(store: Store, learnerId: string, stageId: StageId): Promise<void> {
+export async function fastForwardLearner(
+  store: Store,
+  learnerId: string,
+  stageId: StageId,
+): Promise<string | undefined> {
   const account = await learnerAccount(store, learnerId);
   const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
   const stackName = labStackName(learnerId);
@@ -32,4 +36,6 @@ export async function fastForwardLearner(store: Store, learnerId: string, stageI
     source,
     since,
   });
+  // The operation just recorded: the roster shows the fast-forward pending until it has finished.
+  return (await store.latestStackOperation(learnerId))?.id;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { eventForInstructor } from '@/lib/events/events';
-import { policyOfEvent } from '@/lib/events/policy-rules';
-import { stageIds } from '@/lib/labs/types';
+import { policyOfEvent, unlockPolicy } from '@/lib/events/policy-rules';
+import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Store } from '@/lib/progress';
-import type { InstructorIdentity, InstructorStore } from '@/lib/progress/instructor-store';
+import type { EventRow, InstructorIdentity, InstructorStore } from '@/lib/progress/instructor-store';
+import { resetStage } from './reset-stage';
 
 export const learnerActionInput = z.object({
   eventId: z.uuid(),
@@ -14,8 +15,12 @@ export const learnerActionInput = z.object({
 
 export type LearnerAction = z.infer<typeof learnerActionInput>;
 
+/**
+ * `runId`: the check run a re-run started; `operationId`: the stack operation a fast-forward started. The roster
+ * shows the action as pending until that run or operation has finished (it is live over SSE).
+ */
 export type LearnerActionResult =
-  | { ok: true; runId?: string }
+  | { ok: true; runId?: string; operationId?: string; unlocked?: StageId[] }
   | { ok: false; error: 'invalid' | 'not-found' | 'busy' | 'not-allowed' | 'failed'; message?: string };
 
 export interface LearnerActionDeps {
@@ -23,14 +28,44 @@ export interface LearnerActionDeps {
   instructors: InstructorStore;
   /** Starts a check run for the learner (locked stages allowed); returns its id. */
   rerun: (learnerId: string, stageId: LearnerAction['stageId']) => Promise<string>;
-  /** Deploys the stage's solution into the learner's account (lib/roster/fast-forward.ts). */
-  fastForward: (learnerId: string, stageId: LearnerAction['stageId']) => Promise<void>;
+  /** Deploys the stage's solution into the learner's account (lib/roster/fast-forward.ts); returns the operation id. */
+  fastForward: (learnerId: string, stageId: LearnerAction['stageId']) => Promise<string | undefined>;
 }
 
 /**
- * An instructor acts on one learner of one of their events: unlock a stage, reset it (earlier runs stop counting),
- * re-run its checks now, or fast-forward (deploy the stage's solution; only in an event that allows it, for a stage
- * it enables). A learner outside the instructor's events is `not-found`, as if they did not exist.
+ * Unlock a stage and every enabled stage before it that is still locked (a learner on stage 03 can go back to 01 and
+ * 02), as instructor overrides. Returns the stages unlocked.
+ */
+export async function unlockThrough(
+  store: Store,
+  event: EventRow,
+  learnerId: string,
+  stageId: StageId,
+  by: string,
+): Promise<StageId[]> {
+  const policy = policyOfEvent(event);
+  const statuses = await store.stageStatuses(learnerId, unlockPolicy(policy));
+  const enabled = policy?.stagesEnabled ?? [...stageIds];
+  const upTo = enabled.indexOf(stageId);
+  const before = upTo < 0 ? [] : enabled.slice(0, upTo).filter((s) => statuses[s] === 'locked');
+  const stages = [...before, stageId];
+  for (const s of stages) {
+    await store.recordOverride({
+      learnerId,
+      stageId: s,
+      kind: 'unlock',
+      by,
+      reason: s === stageId ? `instructor action in event ${event.code}` : `unlocked with stage ${stageId}`,
+    });
+  }
+  return stages;
+}
+
+/**
+ * An instructor acts on one learner of one of their events: unlock a stage (and the locked ones before it), reset it
+ * (lib/roster/reset-stage.ts says what that clears), re-run its checks now, or fast-forward (deploy the stage's
+ * solution; only in an event that allows it, for a stage it enables). A learner outside the instructor's events is
+ * `not-found`, as if they did not exist.
  */
 export async function actOnLearner(
   deps: LearnerActionDeps,
@@ -46,13 +81,15 @@ export async function actOnLearner(
   if (action === 'fast-forward') {
     const policy = policyOfEvent(event);
     if (!policy?.fastForward || !policy.stagesEnabled.includes(stageId)) return { ok: false, error: 'not-allowed' };
-    await deps.fastForward(learnerId, stageId);
-    return { ok: true };
+    const operationId = await deps.fastForward(learnerId, stageId);
+    return operationId ? { ok: true, operationId } : { ok: true };
   }
-  await deps.store.recordOverride({
+  if (action === 'unlock') {
+    return { ok: true, unlocked: await unlockThrough(deps.store, event, learnerId, stageId, instructor.email) };
+  }
+  await resetStage(deps.store, {
     learnerId,
     stageId,
-    kind: action,
     by: instructor.email,
     reason: `instructor action in event ${event.code}`,
   });

@@ -8,6 +8,7 @@ import type { StageStatus } from '@/lib/progress';
 import type { EnrollmentRow, EventRow, RosterFacts } from '@/lib/progress/instructor-store';
 import { quizPassedStages, stageStatuses } from '@/lib/progress/unlock';
 import { maskAccountId } from './mask';
+import { type LearnerFacts, lastResetAt, onStageSince } from './stage-timeline';
 
 /** The raw material of a roster: the event, who joined, and the stored facts about them. */
 export interface RosterData {
@@ -27,6 +28,7 @@ export interface StoredResult {
 }
 
 export interface RunSummary {
+  id: string;
   stageId: string;
   status: 'running' | 'finished' | 'failed';
   passed: number;
@@ -45,7 +47,11 @@ export interface RosterRow {
   stages: Partial<Record<StageId, StageStatus>>;
   completed: number;
   lastRun: RunSummary | null;
-  stack: { status: string; operation: string; stageId: string | null; at: string } | null;
+  /** The required checks failing in the latest finished run of the current stage, by name. */
+  failingRequired: { id: string; title: Localized | null }[];
+  /** Since when the learner has been on their current stage without passing it (null once all are completed). */
+  onStageSince: string | null;
+  stack: { id: string; status: string; operation: string; stageId: string | null; at: string } | null;
   account: { kind: string; masked: string | null };
   lastActivity: string;
 }
@@ -81,6 +87,7 @@ export function storedResults(run: LatestRun): StoredResult[] {
 export function summarizeRun(run: LatestRun): RunSummary {
   const results = storedResults(run);
   return {
+    id: run.id,
     stageId: run.stageId,
     status: run.status,
     passed: results.filter((r) => r.status === 'pass').length,
@@ -126,12 +133,34 @@ export function learnerStatuses(data: RosterData): Map<string, Record<StageId, S
   );
 }
 
+/**
+ * Each learner's latest run per stage that still speaks for the stage: a run started before the stage's latest reset
+ * no longer does (the learner's page hides it too), so the roster, the exports and the learner agree after a reset.
+ */
+export function currentRuns(data: RosterData): LatestRun[] {
+  const overrides = groupBy(data.facts.overrides);
+  return data.facts.latestRuns.filter((run) => {
+    const reset = lastResetAt({ overrides: overrides.get(run.learnerId) ?? [] }, run.stageId);
+    return reset === undefined || run.startedAt.getTime() > reset;
+  });
+}
+
+/** The required checks failing in a finished run, by id and title (what keeps the learner from the next stage). */
+export function failingRequired(run: LatestRun | undefined): RosterRow['failingRequired'] {
+  if (run?.status !== 'finished') return [];
+  return storedResults(run)
+    .filter((r) => r.status === 'fail' && (r.severity ?? getCheck(r.id)?.severity ?? 'required') === 'required')
+    .map((r) => ({ id: r.id, title: getCheck(r.id)?.title ?? null }));
+}
+
 /** The roster of an event: one row per learner, the per-stage summary, and the checks most learners fail. */
 export function buildRoster(data: RosterData, now = new Date()): Roster {
   const event = toEventSummary(data.event);
   const enabled = stageIds.filter((s) => event.settings.stages.includes(s));
   const statuses = learnerStatuses(data);
-  const runs = groupBy(data.facts.latestRuns);
+  const runs = groupBy(currentRuns(data));
+  const passed = groupBy(data.facts.passedRuns);
+  const overrides = groupBy(data.facts.overrides);
   const stacks = new Map(data.facts.latestStacks.map((s) => [s.learnerId, s]));
   const accountRows = new Map(data.facts.accounts.map((a) => [a.learnerId, a]));
   const learnerRows = new Map(data.facts.learners.map((l) => [l.id, l]));
@@ -148,16 +177,27 @@ export function buildRoster(data: RosterData, now = new Date()): Roster {
     const stack = stacks.get(e.learnerId);
     const account = accountRows.get(e.learnerId);
     const accountId = account ? account.accountId : sandboxAccountId(e.learnerId);
+    const currentStage = enabled.find((s) => stages[s] === 'unlocked') ?? null;
+    const facts: LearnerFacts = {
+      joinedAt: e.joinedAt,
+      passedRuns: (passed.get(e.learnerId) ?? []).flatMap((r) =>
+        r.finishedAt ? [{ stageId: r.stageId, finishedAt: r.finishedAt }] : [],
+      ),
+      overrides: overrides.get(e.learnerId) ?? [],
+    };
     return {
       learnerId: e.learnerId,
       displayName: e.displayName,
       joinedAt: e.joinedAt.toISOString(),
-      currentStage: enabled.find((s) => stages[s] === 'unlocked') ?? null,
+      currentStage,
       stages,
       completed: enabled.filter((s) => stages[s] === 'completed').length,
       lastRun: lastRun ? summarizeRun(lastRun) : null,
+      failingRequired: failingRequired(learnerRuns.find((r) => r.stageId === currentStage)),
+      onStageSince: currentStage ? onStageSince(facts, enabled, currentStage).toISOString() : null,
       stack: stack
         ? {
+            id: stack.id,
             status: stack.status,
             operation: stack.operation,
             stageId: stack.stageId,
@@ -191,7 +231,7 @@ export function buildRoster(data: RosterData, now = new Date()): Roster {
 export function mostFailedChecks(data: RosterData, enabled: readonly string[]): FailedCheck[] {
   const enrolled = new Set(data.enrollments.map((e) => e.learnerId));
   const counts = new Map<string, FailedCheck>();
-  for (const run of data.facts.latestRuns) {
+  for (const run of currentRuns(data)) {
     if (!enrolled.has(run.learnerId) || !enabled.includes(run.stageId) || run.status !== 'finished') continue;
     for (const result of storedResults(run)) {
       if (result.status !== 'fail') continue;

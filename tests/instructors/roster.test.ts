@@ -136,13 +136,16 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
       store: s.store,
       instructors: s.instructors,
       rerun: async () => 'run-id',
-      fastForward: async () => {},
+      fastForward: async () => undefined,
     };
     const base = { eventId: event.id, learnerId: bo };
+    // Unlocking stage 02 unlocks stage 01 before it (Bo is on stage 00).
     expect(await actOnLearner(deps, teacher, { ...base, stageId: '02-high-availability', action: 'unlock' })).toEqual({
       ok: true,
+      unlocked: ['01-split-database', '02-high-availability'],
     });
     expect((await s.store.stageStatuses(bo))['02-high-availability']).toBe('unlocked');
+    expect((await s.store.stageStatuses(bo))['01-split-database']).toBe('unlocked');
     expect(await actOnLearner(deps, teacher, { ...base, stageId: '02-high-availability', action: 'rerun' })).toEqual({
       ok: true,
       runId: 'run-id',
@@ -162,10 +165,16 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
       store: s.store,
       instructors: s.instructors,
       rerun: async () => 'x',
-      fastForward: async (learnerId: string, stageId: string) => void deployed.push(`${learnerId}/${stageId}`),
+      fastForward: async (learnerId: string, stageId: string) => {
+        deployed.push(`${learnerId}/${stageId}`);
+        return 'operation-id';
+      },
     };
     const base = { eventId: event.id, learnerId: bo, action: 'fast-forward' };
-    expect(await actOnLearner(deps, teacher, { ...base, stageId: '01-split-database' })).toEqual({ ok: true });
+    expect(await actOnLearner(deps, teacher, { ...base, stageId: '01-split-database' })).toEqual({
+      ok: true,
+      operationId: 'operation-id',
+    });
     expect(deployed).toEqual([`${bo}/01-split-database`]);
     // A stage the event does not enable.
     expect(await actOnLearner(deps, teacher, { ...base, stageId: '03-scale-out' })).toEqual({
@@ -185,7 +194,12 @@ describe.each(engines)('the live roster on %s', (_name, open) => {
   });
 
   it('refuses to act on a learner outside the instructor’s events, or for another instructor', async () => {
-    const deps = { store: s.store, instructors: s.instructors, rerun: async () => 'x', fastForward: async () => {} };
+    const deps = {
+      store: s.store,
+      instructors: s.instructors,
+      rerun: async () => 'x',
+      fastForward: async () => undefined,
+    };
     const unlock = { eventId: event.id, stageId: '01-split-database', action: 'unlock' };
     expect(await actOnLearner(deps, teacher, { ...unlock, learnerId: outsider })).toEqual({
       ok: false,
@@ -266,6 +280,7 @@ describe('the most-failed checks', () => {
     const data = {
       enrollments: [{ learnerId: 'a' }, { learnerId: 'b' }],
       facts: {
+        overrides: [],
         latestRuns: [
           run('a', [...required.map((id) => fail(id, 'required')), fail('guardduty.enabled', 'recommended')]),
           run('b', [fail('guardduty.enabled', 'recommended'), fail('sg.no-ssh', 'required')]),

@@ -138,6 +138,8 @@ describe('what reaches the page', () => {
       stages: {},
       completed: 0,
       lastRun: null,
+      failingRequired: [],
+      onStageSince: null,
       stack: null,
       account: { kind: 'sandbox', masked: null },
       lastActivity: new Date().toISOString(),
