@@ -16,6 +16,7 @@ const stepOfCheck: Record<string, string> = {
   'ec2.elastic-ip': 'elastic-ip',
   'sg.no-open-admin-ports': 'security-group',
   'ec2.imdsv2-required': 'imdsv2',
+  'ec2.scaled-up': 'scale-up',
 };
 const steps = ['budget', 'launch', 'open-app', 'elastic-ip', 'security-group', 'imdsv2', 'scale-up', 'clean-up'];
 const locales: Locale[] = ['en', 'ko'];
@@ -31,7 +32,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('lab 00 metadata', () => {
-  it('is the complete first stage, grading the five stage-00 checks in teaching order', () => {
+  it('is the complete first stage, grading the six stage-00 checks in teaching order', () => {
     expect(lab.id).toBe('00-one-user');
     expect(lab.status).toBe('complete');
     expect(lab.milestone.users).toBe(1);

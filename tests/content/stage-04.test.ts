@@ -107,9 +107,14 @@ describe('the editor path evolves start.yaml into solution.yaml', () => {
     expect(shown).toContain('Conditions');
   });
 
-  it('removes nothing: stage 04 only adds to stage 03', () => {
+  it('removes only the bastion group stage 03 left with SSH (and its AdminCidr parameter), showing what goes', () => {
     const removed = Object.keys(template.start.Resources).filter((id) => !(id in template.solution.Resources));
-    expect(removed).toEqual([]);
+    expect(removed).toEqual(['BastionSecurityGroup']);
+    const gone = Object.keys(template.start.Parameters).filter((id) => !(id in template.solution.Parameters));
+    expect(gone).toEqual(['AdminCidr']);
+    const fromStart = editorYaml(sources.en).filter((b) => !isExcerpt(b, text.solution) && isExcerpt(b, text.start));
+    const shown = fromStart.flatMap((b) => [...b.matchAll(/^(\w+):/gm)].map((m) => m[1]));
+    expect(shown).toEqual(expect.arrayContaining(['BastionSecurityGroup', 'AdminCidr']));
   });
 
   it('builds what the checks read: a failover cache from the web SG, TTL, SSM, no SSH, trail, detector, dashboard', () => {
