@@ -38,6 +38,16 @@ export default defineCheck({
         ko: '테스트할 웹 인스턴스의 퍼블릭 주소가 없습니다.',
       });
     const probe = await inv.http(url);
+    // The sandbox's data plane traces each request: one dropped on a hop of the lab's own network is the lab's failure.
+    if (!probe.reachable && probe.hop) {
+      return fail(
+        {
+          en: `GET ${url} ${probe.refused ? 'was refused' : 'got no answer'}: ${probe.hop.en}`,
+          ko: `GET ${url} ${probe.refused ? '요청이 거부되었습니다' : '요청에 응답이 없습니다'}. ${probe.hop.ko}`,
+        },
+        [{ id: url, type: 'URL', values: { reachable: false, refused: probe.refused, droppedBy: probe.hop.en } }],
+      );
+    }
     if (!probe.reachable && probe.refused) {
       return fail(
         {
@@ -56,14 +66,24 @@ export default defineCheck({
         [{ id: url, type: 'URL', values: { reachable: false, reason: probe.reason } }],
       );
     }
-    const evidence = [{ id: url, type: 'URL', values: { status: probe.status, ms: Math.round(probe.ms) } }];
+    const evidence = [
+      {
+        id: url,
+        type: 'URL',
+        values: { status: probe.status, ms: Math.round(probe.ms), ...(probe.hop ? { hop: probe.hop.en } : {}) },
+      },
+    ];
     if (probe.status === 200)
       return pass({ en: `GET ${url} answered 200.`, ko: `GET ${url}가 200으로 응답했습니다.` }, evidence);
     const dead = probe.status >= 500;
     return fail(
       {
-        en: `GET ${url} answered ${probe.status}${dead ? ': the app behind it is failing' : ''}.`,
-        ko: `GET ${url}가 ${probe.status}로 응답했습니다${dead ? '. 뒤에 있는 앱이 실패하고 있습니다' : ''}.`,
+        en: probe.hop
+          ? `GET ${url} answered ${probe.status}: ${probe.hop.en}`
+          : `GET ${url} answered ${probe.status}${dead ? ': the app behind it is failing' : ''}.`,
+        ko: probe.hop
+          ? `GET ${url}가 ${probe.status}로 응답했습니다. ${probe.hop.ko}`
+          : `GET ${url}가 ${probe.status}로 응답했습니다${dead ? '. 뒤에 있는 앱이 실패하고 있습니다' : ''}.`,
       },
       evidence,
     );

@@ -40,18 +40,21 @@ export default defineCheck({
         ko: '요청을 보낼 ALB DNS 이름이 없습니다 (AlbDnsName 출력도, 인터넷 경계 ALB도 없음).',
       });
     const url = `http://${host}/`;
-    if (inv.isSandbox) {
-      return skipped(
-        {
-          en: `Not sent to ${url}: the sandbox simulates AWS resources and no web server runs there.`,
-          ko: `${url}에 요청하지 않았습니다: 샌드박스는 AWS 리소스를 흉내 낼 뿐 웹 서버가 실행되지 않습니다.`,
-        },
-        [{ id: url, type: 'URL', values: { reachable: false } }],
-      );
-    }
     const probes = await Promise.all(Array.from({ length: PROBES }, (_, i) => inv.http(`${url}?probe=${i + 1}`)));
     const answered = probes.flatMap((p) => (p.reachable ? [p] : []));
     const firstFailure = probes.find((p) => !p.reachable);
+    // What the sandbox's data plane names: the hop that dropped a request, or the unhealthy target the ALB routed around.
+    const hops = [...new Set(probes.flatMap((p) => (p.hop ? [p.hop.en] : [])))];
+    const hopsKo = [...new Set(probes.flatMap((p) => (p.hop ? [p.hop.ko] : [])))];
+    if (answered.length === 0 && hops.length) {
+      return fail(
+        {
+          en: `No GET to ${url} was answered: ${hops.join(' ')}`,
+          ko: `${url}로 보낸 GET에 응답이 없습니다. ${hopsKo.join(' ')}`,
+        },
+        [{ id: url, type: 'URL', values: { reachable: false, droppedBy: hops.join(' ') } }],
+      );
+    }
     if (answered.length === 0) {
       const reason = firstFailure && !firstFailure.reachable ? firstFailure.reason : 'no answer';
       return skipped({ en: `Could not reach ${url}: ${reason}.`, ko: `${url}에 연결할 수 없습니다: ${reason}.` }, [
@@ -66,7 +69,13 @@ export default defineCheck({
       {
         id: url,
         type: 'URL',
-        values: { requests: PROBES, answered: answered.length, statuses, availabilityZones: azs.join(', ') || null },
+        values: {
+          requests: PROBES,
+          answered: answered.length,
+          statuses,
+          availabilityZones: azs.join(', ') || null,
+          ...(hops.length ? { hops: hops.join(' ') } : {}),
+        },
       },
     ];
     return azs.length >= 2
@@ -79,8 +88,8 @@ export default defineCheck({
         )
       : fail(
           {
-            en: `${answered.length} GETs to ${url} were answered from ${azs.length === 1 ? `one AZ only (${azs[0]})` : 'no identifiable AZ'} (statuses ${statuses}).`,
-            ko: `${url}로 보낸 GET ${answered.length}번에 ${azs.length === 1 ? `한 AZ(${azs[0]})만` : 'AZ를 알 수 없는 응답만'} 돌아왔습니다 (상태 코드 ${statuses}).`,
+            en: `${answered.length} GETs to ${url} were answered from ${azs.length === 1 ? `one AZ only (${azs[0]})` : 'no identifiable AZ'} (statuses ${statuses}).${hops.length ? ` ${hops.join(' ')}` : ''}`,
+            ko: `${url}로 보낸 GET ${answered.length}번에 ${azs.length === 1 ? `한 AZ(${azs[0]})만` : 'AZ를 알 수 없는 응답만'} 돌아왔습니다 (상태 코드 ${statuses}).${hopsKo.length ? ` ${hopsKo.join(' ')}` : ''}`,
           },
           evidence,
         );

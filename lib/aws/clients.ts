@@ -23,6 +23,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Account } from './account';
 import type { ApiCallLog } from './api-calls';
 import { credentialsFor } from './credentials';
+import { type HttpFetch, unreachable } from './http-fetch';
 
 const constructors = {
   apigatewayv2: ApiGatewayV2Client,
@@ -57,6 +58,8 @@ export type AwsClients = { readonly [K in ServiceKey]: InstanceType<(typeof cons
    * call log, made once per region.
    */
   forRegion(region: string): AwsClients;
+  /** HTTP to the account's public addresses (lib/aws/http-fetch): global fetch on AWS, the data plane in the sandbox. */
+  readonly fetch: HttpFetch;
 };
 
 /** A call as the sandbox (or a test fixture) sees it: the SDK's own command input, before serialization. */
@@ -79,6 +82,8 @@ export interface ClientOptions {
   /** SDK retry mode: 'adaptive' for grading many accounts, 'standard' otherwise. */
   retryMode?: 'standard' | 'adaptive';
   maxAttempts?: number;
+  /** How HTTP reaches the account's public addresses; default: the network (a sandbox without a data plane: nothing). */
+  fetch?: HttpFetch;
 }
 
 /**
@@ -139,7 +144,12 @@ function regionalClients(
     return client;
   }
 
-  const clients = { region, account, forRegion } as Record<string, unknown>;
+  const fetcher =
+    options.fetch ??
+    (account.kind === 'sandbox'
+      ? unreachable('the sandbox simulates AWS resources; these clients have no data plane to send HTTP through')
+      : (url: string, init?: RequestInit) => fetch(url, init));
+  const clients = { region, account, forRegion, fetch: fetcher } as Record<string, unknown>;
   for (const key of Object.keys(constructors) as ServiceKey[]) {
     Object.defineProperty(clients, key, { get: () => make(key), enumerable: true });
   }

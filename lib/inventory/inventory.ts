@@ -256,16 +256,12 @@ export class Inventory {
     return dbs.find((db) => !db.ReadReplicaSourceDBInstanceIdentifier && !db.DBClusterIdentifier) ?? dbs[0];
   }
 
-  /** GET a URL from the server, once per run. In the sandbox nothing is listening, and the probe says so. */
+  /**
+   * GET a URL from the server, once per run, through the account's fetcher: the network on AWS, the sandbox's data
+   * plane in the sandbox (which names the hop that dropped a request).
+   */
   http(url: string): Promise<HttpProbe> {
-    if (this.isSandbox) {
-      return Promise.resolve({
-        reachable: false,
-        refused: false,
-        reason: 'the sandbox simulates AWS resources; no web server runs there',
-      });
-    }
-    return this.memo.get(`http:${url}`, () => probeHttp(url));
+    return this.memo.get(`http:${url}`, () => probeHttp(url, undefined, this.clients.fetch));
   }
   // ------------------------------------------------------------ stages 02–03: load balancing, scaling, static content
 

@@ -4,6 +4,7 @@ import { type AwsClients, type CallRequest, createClients, type Responder } from
 import { joinPartition } from './accounts';
 import { drain, play } from './cloudformation/player';
 import type { CallContext } from './context';
+import { createDataPlane, type DataPlane, type Impairments } from './data-plane';
 import { awsError } from './errors';
 import { type FaultRule, Faults } from './faults';
 import { authorizeCall } from './iam/api';
@@ -13,6 +14,7 @@ import { isRegion } from './regions';
 import { dispatch } from './responder';
 import { emptyState, type SandboxState } from './state';
 
+export type { DataPlane, Impairments } from './data-plane';
 export type { FaultRule } from './faults';
 export type { RoleSession } from './iam/caller';
 export { supportedTypes } from './resources';
@@ -49,6 +51,12 @@ export interface Sandbox {
    */
   clientsFor(region: string, options?: { maxAttempts?: number; log?: ApiCallLog; role?: RoleSession }): AwsClients;
   readonly faults: Faults;
+  /**
+   * HTTP to the account's public addresses (Elastic IPs, ALB DNS names, CloudFront domains), answered as AWS would
+   * route it from the current state; `impairments` (a drill's dark AZ, its stopped instances) apply to every request.
+   */
+  readonly dataPlane: DataPlane;
+  impairments: Impairments;
   speed: number;
   /** Resolves once the persisted state is loaded. */
   ready(): Promise<void>;
@@ -109,6 +117,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     accountId,
     account: { kind: 'sandbox', accountId, regions },
     faults,
+    dataPlane: createDataPlane(() => state, { impairments: () => sandbox.impairments, ready: () => loading }),
+    impairments: {},
     speed: options.speed ?? 0,
     ready: () => loading,
     async settled() {
@@ -131,6 +141,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         responder: role ? (request) => respond(request, role) : sandbox.responder,
         maxAttempts: clientOptions.maxAttempts,
         log: clientOptions.log,
+        fetch: sandbox.dataPlane.fetch,
       });
     },
   };
