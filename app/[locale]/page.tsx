@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { CleanupBanner } from '@/components/events/cleanup-banner';
+import { EventBanners } from '@/components/events/event-banners';
 import { StageCard } from '@/components/journey/stage-card';
 import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
@@ -14,7 +14,7 @@ export default async function JourneyPage({ params }: { params: Promise<{ locale
   const done = stages.filter((s) => s.status === 'completed').length;
   return (
     <div className="mx-auto max-w-3xl">
-      <CleanupBanner locale={locale} />
+      <EventBanners locale={locale} />
       <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{t('journey.title')}</h1>
       <p className="mt-3 text-base leading-7 text-slate-700 dark:text-slate-300">{t('journey.lead')}</p>
       <div className="mt-5" aria-live="polite">

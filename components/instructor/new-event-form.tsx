@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useId } from 'react';
+import { useActionState, useEffect, useId, useRef } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import type { FormState } from './auth-actions';
@@ -11,12 +11,15 @@ interface Props {
   action: (prev: FormState, form: FormData) => Promise<FormState>;
   stages: { id: string; label: string }[];
   modes: readonly ('sandbox' | 'role')[];
+  /** Editing an event: its values (times as ISO instants, shown in the browser's own zone) and the button's label. */
+  initial?: Typed;
+  submitLabel?: string;
 }
 
 const box = 'rounded-lg border border-slate-200 p-4 dark:border-slate-700';
 
 /** What the instructor typed, kept across a refusal (React resets a form's fields to their defaults after an action). */
-interface Typed {
+export interface Typed {
   name: string;
   stages: string[];
   accountModes: string[];
@@ -41,8 +44,15 @@ function typedValues(form: FormData): Typed {
   };
 }
 
-/** Name, stages, account modes, fast-forward, quiz gating and the time window of a new event. */
-export function NewEventForm({ locale, action, stages, modes }: Props) {
+/** An ISO instant as a datetime-local value in the browser's zone ("2025-03-01T09:30"). */
+function localInputValue(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** Name, stages, account modes, fast-forward, quiz gating and the time window of a new (or edited) event. */
+export function NewEventForm({ locale, action, stages, modes, initial, submitLabel }: Props) {
   const t = translator(locale);
   // datetime-local has no zone: send the instructor's local time as an ISO instant, not the server's reading of it.
   const [state, formAction, pending] = useActionState<EventFormState, FormData>(async (prev, form) => {
@@ -53,8 +63,16 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
     }
     return { ...(await action(prev, form)), typed };
   }, {});
-  const typed = state.typed;
+  const typed = state.typed ?? initial;
   const ids = { name: useId(), starts: useId(), ends: useId(), error: useId() };
+  const starts = useRef<HTMLInputElement>(null);
+  const ends = useRef<HTMLInputElement>(null);
+  // An edited event's times are instants: only the browser knows its zone, so they are filled in after mounting.
+  useEffect(() => {
+    if (state.typed || !initial) return;
+    if (starts.current && initial.startsAt) starts.current.value = localInputValue(initial.startsAt);
+    if (ends.current && initial.endsAt) ends.current.value = localInputValue(initial.endsAt);
+  }, [initial, state.typed]);
   return (
     <form action={formAction} className="mt-6 max-w-xl space-y-5" data-new-event>
       <div>
@@ -108,9 +126,10 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
           </label>
           <input
             id={ids.starts}
+            ref={starts}
             name="startsAt"
             type="datetime-local"
-            defaultValue={typed?.startsAt}
+            defaultValue={state.typed?.startsAt}
             className={inputClass}
           />
         </div>
@@ -120,9 +139,10 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
           </label>
           <input
             id={ids.ends}
+            ref={ends}
             name="endsAt"
             type="datetime-local"
-            defaultValue={typed?.endsAt}
+            defaultValue={state.typed?.endsAt}
             className={inputClass}
           />
         </div>
@@ -131,7 +151,7 @@ export function NewEventForm({ locale, action, stages, modes }: Props) {
         {state.error ? t(state.error) : null}
       </div>
       <button type="submit" disabled={pending} className={buttonClass}>
-        {t('event.create')}
+        {submitLabel ?? t('event.create')}
       </button>
     </form>
   );

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { CheckPanel } from '@/components/checks/check-panel';
 import { EditorSection } from '@/components/editor/editor-section';
-import { CleanupBanner } from '@/components/events/cleanup-banner';
+import { EventBanners } from '@/components/events/event-banners';
 import { StatusBadge } from '@/components/journey/status-badge';
 import { hourlyCostLabel } from '@/components/mdx/cost-note';
 import { labComponents } from '@/components/mdx/lab-components';
@@ -86,7 +86,7 @@ export default async function StagePage({ params }: { params: Params }) {
 
   return (
     <div>
-      <CleanupBanner locale={locale} />
+      <EventBanners locale={locale} />
       <header className="border-b border-slate-200 pb-6 dark:border-slate-800">
         <p className="flex items-center gap-3 text-sm font-medium text-slate-600 dark:text-slate-400">
           <span>{t('stage.label', { n: stageNumber })}</span>
