@@ -44,7 +44,7 @@ export async function architectureSnapshot(inv: Inventory, now: Date = new Date(
 
   const [network, compute, lbs, data, caches, queues, tables] = await Promise.all([
     read('subnets', () => networkPart(inv), { subnets: [] as ArchSubnet[], internetGateway: null as string | null }),
-    read('instances', () => computePart(inv), empty),
+    read('instances', () => computePart(inv, read), empty),
     read('load-balancers', () => loadBalancerPart(inv, read), empty),
     read('databases', () => databasePart(inv), empty),
     read('caches', () => cachePart(inv), empty),
@@ -101,8 +101,8 @@ async function networkPart(inv: Inventory): Promise<{ subnets: ArchSubnet[]; int
 }
 
 /** Instances (with their state, AZ, subnet, role and group) and the Elastic IPs associated with them. */
-async function computePart(inv: Inventory): Promise<Part> {
-  const [instances, addresses] = await Promise.all([inv.instances(), inv.addresses()]);
+async function computePart(inv: Inventory, read: Reader): Promise<Part> {
+  const [instances, addresses] = await Promise.all([inv.instances(), read('elastic-ips', () => inv.addresses(), [])]);
   const nodes = instances.map(
     (i): ArchNode => ({
       id: i.InstanceId ?? '?',
