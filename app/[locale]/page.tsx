@@ -1,8 +1,10 @@
 import { notFound } from 'next/navigation';
 import { EventBanners } from '@/components/events/event-banners';
+import { ResumeCard } from '@/components/journey/resume-card';
 import { StageCard } from '@/components/journey/stage-card';
 import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
+import { lastWorkedStage } from '@/lib/journey/resume';
 import { journeyFor } from '@/lib/labs/journey';
 import { currentLearnerId } from '@/lib/session/current-learner';
 
@@ -10,7 +12,16 @@ export default async function JourneyPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = translator(locale);
-  const stages = await journeyFor(await currentLearnerId());
+  const learnerId = await currentLearnerId();
+  const [stages, lastWorked] = await Promise.all([journeyFor(learnerId), lastWorkedStage(learnerId)]);
+  const openStages = Object.fromEntries(
+    stages
+      .filter((s) => s.status !== 'locked')
+      .map((s) => [
+        s.lab.id,
+        { label: t('resume.stage', { n: String(s.lab.order).padStart(2, '0'), title: s.lab.title[locale] }) },
+      ]),
+  );
   const done = stages.filter((s) => s.status === 'completed').length;
   return (
     <div className="mx-auto max-w-3xl">
@@ -32,6 +43,12 @@ export default async function JourneyPage({ params }: { params: Promise<{ locale
           <div className="h-full bg-emerald-600" style={{ width: `${(done / stages.length) * 100}%` }} />
         </div>
       </div>
+      <ResumeCard
+        locale={locale}
+        server={lastWorked}
+        stages={openStages}
+        labels={{ title: t('resume.title'), step: t('resume.step'), go: t('resume.go') }}
+      />
       <h2 className="sr-only">{t('journey.stages')}</h2>
       <ol className="relative mt-8 space-y-5 before:absolute before:top-6 before:bottom-6 before:left-6 before:w-0.5 before:bg-slate-200 dark:before:bg-slate-800">
         {stages.map((stage) => (

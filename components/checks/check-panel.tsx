@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { announceCheckResults } from '@/components/labs-nav/check-events';
 import type { PanelCheck, PanelResult, PanelRun, RunEvent } from '@/lib/checks/panel';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
@@ -54,6 +55,15 @@ export function CheckPanel({ stageId, locale, checks, latest, account, next }: P
     if (latest?.status === 'running') follow(latest.id);
     return () => source.current?.close();
   }, []);
+
+  // The steps' table of contents and the inline check markers follow these results without a reload.
+  useEffect(() => {
+    announceCheckResults({
+      stageId,
+      results: Object.values(results).map(({ id, status }) => ({ id, status })),
+      running,
+    });
+  }, [stageId, results, running]);
 
   async function start() {
     // The stack card on the same page shows the lab stack's status: while it changes, checks read the old state.

@@ -5,6 +5,8 @@ import { CheckPanel } from '@/components/checks/check-panel';
 import { EditorSection } from '@/components/editor/editor-section';
 import { EventBanners } from '@/components/events/event-banners';
 import { StatusBadge } from '@/components/journey/status-badge';
+import { InlineCheck } from '@/components/labs-nav/inline-check';
+import { checkStatusLabels, LabStepNav, LearnerResetStage } from '@/components/labs-nav/lab-step-nav';
 import { hourlyCostLabel } from '@/components/mdx/cost-note';
 import { labComponents } from '@/components/mdx/lab-components';
 import { Quiz } from '@/components/quiz/quiz';
@@ -132,24 +134,16 @@ export default async function StagePage({ params }: { params: Params }) {
               locale,
               t,
               quiz,
-              renderCheck: (id) => {
-                const c = checks.find((x) => x.id === id);
-                // The result of the learner's latest run, if any: the step shows where they stand.
-                const last = panel?.latest?.results.find((r) => r.id === id)?.status;
-                const mark = last === 'pass' ? '✓' : last === 'fail' ? '✗' : last === 'error' ? '!' : '☐';
-                return (
-                  <a
-                    href="#checks-title"
-                    data-inline-check={id}
-                    data-state={last ?? 'not-run'}
-                    className="not-prose inline-flex items-center gap-1 rounded-md border border-slate-300 px-2 py-0.5 text-xs no-underline! dark:border-slate-600"
-                  >
-                    <span aria-hidden="true">{mark}</span> <code>{id}</code>
-                    {c?.title ? ` — ${c.title[locale]}` : ''}
-                    {last ? ` (${t(`checks.status.${last}`)})` : ''}
-                  </a>
-                );
-              },
+              // The learner's latest result for the check, kept live by the check panel's runs.
+              renderCheck: (id) => (
+                <InlineCheck
+                  stageId={stage}
+                  id={id}
+                  title={checks.find((x) => x.id === id)?.title?.[locale] ?? null}
+                  initial={panel?.latest?.results.find((r) => r.id === id)?.status ?? null}
+                  statusLabels={checkStatusLabels(t)}
+                />
+              ),
             })}
           />
           <StageNav locale={locale} t={t} prev={prev} next={next} nextStatus={next ? statusOf(next.id) : undefined} />
@@ -158,6 +152,16 @@ export default async function StagePage({ params }: { params: Params }) {
           aria-labelledby="checks-title"
           className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto"
         >
+          <div className="mb-6">
+            <LabStepNav
+              stageId={stage}
+              stepIds={compiled.stepIds}
+              stepTitles={compiled.stepTitles ?? {}}
+              checks={checks}
+              latest={panel?.latest ?? null}
+              t={t}
+            />
+          </div>
           {panel && (
             <div className="mb-6">
               <StackCard
@@ -182,6 +186,7 @@ export default async function StagePage({ params }: { params: Params }) {
           ) : (
             <StageChecks checks={checks} locale={locale} t={t} />
           )}
+          {panel && <LearnerResetStage stageId={stage} stageNumber={stageNumber} t={t} />}
         </aside>
       </div>
     </div>
