@@ -208,6 +208,34 @@ describe('asg.elb-health-check', () => {
   });
 });
 
+describe('the three asg.* checks judge one and the same group: the lab web group', () => {
+  // A good worker group beside a bad web group: judging "any group" would pass; the web group decides.
+  const worker = asg({ AutoScalingGroupName: 'scalelab-test-Worker-X', Tags: [] });
+  const both = (web: ReturnType<typeof asg>, over: Fixtures = {}) =>
+    stage03({
+      'CloudFormation.DescribeStacks': labStack({ WebAsgName: ASG }),
+      'AutoScaling.DescribeAutoScalingGroups': { AutoScalingGroups: [worker, web] },
+      ...over,
+    });
+  it('asg.elb-health-check fails when only the worker group uses ELB health checks', async () => {
+    const out = await run(asgHealth, both(asg({ HealthCheckType: 'EC2' })));
+    expect(out.status).toBe('fail');
+    expect(out.evidence.map((e) => e.id)).toEqual([ASG]);
+  });
+  it('asg.target-tracking fails when only the worker group tracks a target', async () => {
+    const out = await run(
+      asgTracking,
+      both(asg(), {
+        'AutoScaling.DescribePolicies': {
+          ScalingPolicies: [targetTracking({ AutoScalingGroupName: worker.AutoScalingGroupName })],
+        },
+      }),
+    );
+    expect(out.status).toBe('fail');
+    expect(out.message.en).toContain(`${ASG} (no policies)`);
+  });
+});
+
 describe('asg.target-tracking', () => {
   it('names the policy, metric and target', async () => {
     const out = await run(asgTracking, stage03());
