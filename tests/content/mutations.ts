@@ -26,6 +26,16 @@ async function stopWebInstances(clients: AwsClients) {
   await clients.ec2.send(new StopInstancesCommand({ InstanceIds: ids }));
 }
 
+/** Stop the web instance in the second AZ (us-east-1b), as a learner might in the console. */
+async function stopSecondAzWebInstance(clients: AwsClients) {
+  const out = await clients.ec2.send(
+    new DescribeInstancesCommand({ Filters: [{ Name: 'tag:scalelab:role', Values: ['web'] }] }),
+  );
+  const instances = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+  const second = instances.filter((i) => i.Placement?.AvailabilityZone?.endsWith('b')).map((i) => i.InstanceId ?? '');
+  await clients.ec2.send(new StopInstancesCommand({ InstanceIds: second }));
+}
+
 export const mutations: Mutation[] = [
   // 00 · one box
   {
@@ -60,6 +70,12 @@ export const mutations: Mutation[] = [
     stage: '00-one-user',
     what: 'IMDSv1 allowed',
     patch: [/HttpTokens: required/, 'HttpTokens: optional'],
+  },
+  {
+    check: 'http.app-responds',
+    stage: '00-one-user',
+    what: 'the web SG has no port-80 rule (the sandbox data plane drops the request at the SG)',
+    patch: [/( {6}SecurityGroupIngress:\n(?: {8}.*\n)+)/, ''],
   },
 
   // 01 · split the database
@@ -138,6 +154,14 @@ export const mutations: Mutation[] = [
     stage: '02-high-availability',
     what: 'the web tier open to the world instead of the ALB only',
     patch: [/SourceSecurityGroupId: !Ref AlbSecurityGroup/, 'CidrIp: 0.0.0.0/0'],
+  },
+  {
+    check: 'http.balanced-across-azs',
+    stage: '02-high-availability',
+    what: 'the second AZ’s web instance is stopped (the ALB routes every request to the first)',
+    after: stopSecondAzWebInstance,
+    // A stopped target is unused (Target.InvalidState): healthy targets are left in one AZ only.
+    alsoFails: ['elb.targets-multi-az'],
   },
 
   // 03 · scale out
@@ -261,5 +285,8 @@ export const mutations: Mutation[] = [
   },
 ];
 
-/** HTTP probes reach a real web server; the sandbox runs none. Their failures are proven in tests/checks with a local server. */
-export const provenOutsideTheSandbox = ['http.app-responds', 'http.balanced-across-azs'];
+/**
+ * Checks whose failure cannot be shown in the sandbox. None since the sandbox's data plane answers HTTP
+ * (lib/sandbox/data-plane): the HTTP probes fail there by their mutations, and in tests/checks with a local server.
+ */
+export const provenOutsideTheSandbox: string[] = [];

@@ -136,15 +136,18 @@ export const loadBalancingHandlers: Handlers = {
           AvailabilityZone: instance ? String(instance.attrs.AvailabilityZone) : undefined,
         },
         HealthCheckPort: String(t.port),
+        // ELB User Guide › Health checks for your target groups › Health check reason codes: Target.InvalidState.
         TargetHealth: !instance
           ? { State: 'unavailable', Reason: 'Target.InvalidState', Description: 'Target is in the stopped state' }
-          : inUse
-            ? { State: 'healthy' }
-            : {
-                State: 'unused',
-                Reason: 'Target.NotInUse',
-                Description: 'Target group is not configured to receive traffic from the load balancer',
-              },
+          : instance.attrs.InstanceState === 'stopped'
+            ? { State: 'unused', Reason: 'Target.InvalidState', Description: 'Target is in the stopped state' }
+            : inUse
+              ? { State: 'healthy' }
+              : {
+                  State: 'unused',
+                  Reason: 'Target.NotInUse',
+                  Description: 'Target group is not configured to receive traffic from the load balancer',
+                },
       };
     });
     return { TargetHealthDescriptions: descriptions };
