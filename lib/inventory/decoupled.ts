@@ -204,10 +204,11 @@ export class DecoupledReads {
   serverlessPaths(): Promise<ServerlessPath[]> {
     return this.memo.get('decoupled.serverlessPaths', async () => {
       const stackName = this.inv.scope.stackName;
+      // GetApis has no VPC to wait for: it starts with the lab VPC lookup (its failure matters only with a lab).
+      const all = loadApis(this.clients, this.memo);
+      all.catch(() => undefined);
       if (!(await this.inv.vpcId())) return [];
-      const apis = (await loadApis(this.clients, this.memo)).filter(
-        (a) => a.Tags?.['scalelab:lab'] === stackName || a.Name?.startsWith(stackName),
-      );
+      const apis = (await all).filter((a) => a.Tags?.['scalelab:lab'] === stackName || a.Name?.startsWith(stackName));
       const paths = await Promise.all(
         apis.map(async (api): Promise<ServerlessPath[]> => {
           const integrations = (await loadIntegrations(this.clients, this.memo, api.ApiId ?? '')).filter(

@@ -171,12 +171,11 @@ export class MultiRegionReads {
   /** Failover or latency records in the account's hosted zones, judged against both regions' ALBs. */
   regionalRouting(): Promise<{ routing: RegionalRouting[]; endpoints: Record<string, string[]> }> {
     return this.memo.get('global.regionalRouting', async () => {
+      // Route 53 is global: its lists start with the lab VPC lookup (their failure matters only with a lab).
+      const lists = Promise.all([loadHostedZones(this.clients, this.memo), loadHealthChecks(this.clients, this.memo)]);
+      lists.catch(() => undefined);
       if (!(await this.inv.vpcId())) return { routing: [], endpoints: {} };
-      const [zones, checks, endpoints] = await Promise.all([
-        loadHostedZones(this.clients, this.memo),
-        loadHealthChecks(this.clients, this.memo),
-        this.endpoints(),
-      ]);
+      const [[zones, checks], endpoints] = await Promise.all([lists, this.endpoints()]);
       const ids = new Set(checks.flatMap((h) => h.Id ?? []));
       const records = await Promise.all(
         zones.map((z) => loadRecordSets(this.clients, this.memo, (z.Id ?? '').replace('/hostedzone/', ''))),
