@@ -1,5 +1,8 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { allChecks } from '@/checkers';
+import { capSnapshot } from '@/lib/architecture/cap';
+import type { ArchitectureSnapshot } from '@/lib/architecture/model';
+import { architectureSnapshot } from '@/lib/architecture/snapshot';
 import { ApiCallLog } from '@/lib/aws/api-calls';
 import type { AwsClients } from '@/lib/aws/clients';
 import { explainAwsError } from '@/lib/aws/errors';
@@ -139,10 +142,18 @@ async function execute(
   const inventory = new Inventory(clients, { stackName: input.stackName });
   const pending: Promise<void>[] = [];
   let results: CheckResult[] = [];
+  let architecture: ArchitectureSnapshot | null = null;
   try {
-    results = await evaluateChecks(checks, inventory, {
+    const evaluated = evaluateChecks(checks, inventory, {
       onResult: (r) => void pending.push(store.appendCheckResult(runId, r)),
     });
+    // The live diagram reads the same memoized Inventory while the checks run: it costs the describes no check
+    // needed, in parallel, and never fails the run (a part it cannot read is named in the snapshot).
+    const drawn = architectureSnapshot(inventory).then(
+      (s) => capSnapshot(s),
+      () => null,
+    );
+    [results, architecture] = await Promise.all([evaluated, drawn]);
     await Promise.all(pending);
   } catch (err) {
     return store.finishCheckRun(runId, {
@@ -159,5 +170,6 @@ async function execute(
     apiCalls: log.calls,
     allRequiredPassed: allRequiredPassed(results),
     accountId,
+    architecture,
   });
 }

@@ -132,6 +132,8 @@ export const checkRuns = pgTable(
       .default('running'),
     results: jsonb('results').$type<unknown[]>().notNull().default([]),
     apiCalls: jsonb('api_calls').$type<unknown[]>().notNull().default([]),
+    /** What the run's Inventory saw deployed, for the live diagram (lib/architecture; null before it finished). */
+    architecture: jsonb('architecture').$type<unknown>(),
     /** Set when the run finished: true only when every required check passed (an `error` never counts as a pass). */
     allRequiredPassed: boolean('all_required_passed').notNull().default(false),
     error: text('error'),

@@ -35,6 +35,8 @@ export interface CheckRunFinish {
   allRequiredPassed: boolean;
   accountId?: string | null;
   error?: string | null;
+  /** The architecture snapshot of the run's Inventory (lib/architecture), capped in size. */
+  architecture?: unknown;
 }
 
 export type CheckRunRow = typeof checkRuns.$inferSelect;
@@ -244,7 +246,7 @@ export function createStore(database: Database) {
     async restartCheckRun(id: string): Promise<CheckRunRow | undefined> {
       const [row] = await db
         .update(checkRuns)
-        .set({ results: [], apiCalls: [] })
+        .set({ results: [], apiCalls: [], architecture: null })
         .where(and(eq(checkRuns.id, id), eq(checkRuns.status, 'running')))
         .returning();
       if (row) await publish({ type: 'check-run', learnerId: row.learnerId, stageId: row.stageId, id });
