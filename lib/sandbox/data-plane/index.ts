@@ -6,7 +6,7 @@ import { toPublicIp } from './reachability';
 import { createMemory, type Impairments, type Memory, type Outcome, type Request } from './trace';
 import { type NetworkView, networkView } from './view';
 
-export { targetHealth } from './alb';
+export { targetHealth } from './target-health';
 export type { Hop, HopKind, Impairments, Outcome } from './trace';
 export type { NetworkView } from './view';
 
