@@ -20,11 +20,12 @@ export function EventTimer({
 }) {
   const t = translator(locale);
   const [now, setNow] = useState(serverNow);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new window (edited, closed) is read against the clock now.
   useEffect(() => {
     setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 10_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [startsAt, endsAt]);
   const ended = endsAt !== null && now >= Date.parse(endsAt);
   return (
     <p

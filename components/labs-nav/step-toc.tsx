@@ -111,7 +111,7 @@ export function StepToc({ stageId, steps, checks, initial, labels }: Props) {
         aria-expanded={open}
         aria-controls={sheetId}
         onClick={() => setOpen((o) => !o)}
-        className="fixed bottom-4 left-4 z-30 max-w-[calc(100vw-2rem)] truncate rounded-full border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-lg focus-visible:outline-2 focus-visible:outline-brand-600 lg:hidden dark:border-slate-600 dark:bg-slate-900"
+        className="fixed bottom-4 left-4 z-40 max-w-[calc(100vw-2rem)] truncate rounded-full border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-lg focus-visible:outline-2 focus-visible:outline-brand-600 lg:hidden dark:border-slate-600 dark:bg-slate-900"
         data-toc-toggle
       >
         {open ? labels.close : labels.open.replace('{current}', currentTitle)}

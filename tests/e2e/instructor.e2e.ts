@@ -155,10 +155,11 @@ describe('an instructor-led workshop in the sandbox', () => {
     await Promise.all([ana.ctx.close(), cy.ctx.close()]);
   });
 
-  it('unlocks a stage for a learner and sorts and filters the roster from the keyboard', async () => {
+  it('unlocks a stage for a learner, with the stages before it, and sorts and filters the roster from the keyboard', async () => {
     const actions = row('Bo').locator('[data-learner-actions]');
     await actions.getByLabel('Stage for Bo').selectOption('02-high-availability');
     await actions.getByRole('button', { name: 'Unlock' }).click();
+    await actions.getByText('Unlocked: stage 01, 02.').waitFor({ timeout: 15_000 });
     await roster.waitForFunction(
       () =>
         document
@@ -167,7 +168,8 @@ describe('an instructor-led workshop in the sandbox', () => {
       undefined,
       { timeout: 15_000 },
     );
-    await expect(stageOf('Bo', '01-split-database').getAttribute('data-status')).resolves.toBe('locked');
+    // Stage 01, before it, is unlocked too: Bo is never sent to a stage past a locked one.
+    await expect(stageOf('Bo', '01-split-database').getAttribute('data-status')).resolves.toBe('unlocked');
 
     // Sorted by learner ascending at first; Enter on the focused header button turns it to descending.
     await roster.getByRole('button', { name: /^Learner/ }).focus();
@@ -191,7 +193,10 @@ describe('an instructor-led workshop in the sandbox', () => {
     const actions = row('Ana').locator('[data-learner-actions]');
     await actions.getByLabel('Stage for Ana').selectOption('00-one-user');
     await actions.getByRole('button', { name: 'Re-run checks' }).click();
-    await actions.getByText('Done.').waitFor({ timeout: 15_000 });
+    // Pending until the live roster shows the run finished, then what it found.
+    await actions.getByText('Running checks…').waitFor({ timeout: 15_000 });
+    await actions.getByText(/^Checks finished: \d+ passed, 0 failed\.$/).waitFor({ timeout: 30_000 });
+    await expect(actions.getAttribute('data-pending')).resolves.toBe('none');
     await roster.waitForFunction(
       (old) => {
         const cell = document.querySelector('tr[data-learner="Ana"] [data-last-run]');
@@ -213,7 +218,8 @@ describe('an instructor-led workshop in the sandbox', () => {
     await expect(row('Bo').locator('[data-stack-status]').getAttribute('data-stack-status')).resolves.toBe('NONE');
     roster.once('dialog', (d) => void d.accept());
     await actions.getByRole('button', { name: 'Fast-forward' }).click();
-    await actions.getByText('Done.').waitFor({ timeout: 30_000 });
+    // Reported when the stack is done, not when the action returns.
+    await actions.getByText('Solution deployed: CREATE_COMPLETE.').waitFor({ timeout: 60_000 });
     await roster.waitForFunction(
       () =>
         document.querySelector('tr[data-learner="Bo"] [data-stack-status]')?.getAttribute('data-stack-status') ===
@@ -281,6 +287,169 @@ describe('an instructor-led workshop in the sandbox', () => {
     await page.getByLabel('Join code').fill(joinCode);
     await page.getByRole('button', { name: 'Join' }).click();
     await page.waitForURL(`${baseUrl}/en`);
+    await ctx.close();
+  });
+  it('shows the event’s settings, times and timer, its join link to copy and as a QR code', async () => {
+    const settings = roster.locator('[data-event-settings]');
+    await expect(settings.locator('[data-setting="stages"] dd').textContent()).resolves.toBe(
+      '00, 01, 02, 03, 04, 05, 06',
+    );
+    await expect(settings.locator('[data-setting="fast-forward"] dd').textContent()).resolves.toBe('yes');
+    await expect(settings.locator('[data-setting="ends"] dd').textContent()).resolves.toBe('not set');
+    await expect(roster.locator('[data-event-timer]').textContent()).resolves.toContain('no end time set');
+    await expect(roster.locator('svg[data-join-qr]').getAttribute('aria-label')).resolves.toBe(
+      'QR code of the join link',
+    );
+    await instructor.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    await roster.locator('[data-copy-join-link]').getByRole('button', { name: 'Copy join link' }).click();
+    await roster
+      .locator('[data-copy-join-link]')
+      .getByText(/^Copied\.|^Copy failed/)
+      .waitFor();
+    await roster.screenshot({ path: `${shots}/instructor-event.png`, fullPage: true });
+  });
+
+  it('names each learner’s failing required checks and drills down to the last run with its evidence', async () => {
+    // Cy never deployed: a re-run of stage 00 fails its required checks.
+    const actions = row('Cy').locator('[data-learner-actions]');
+    await actions.getByLabel('Stage for Cy').selectOption('00-one-user');
+    await actions.getByRole('button', { name: 'Re-run checks' }).click();
+    await actions.getByText(/^Checks finished: \d+ passed, [1-9]\d* failed\.$/).waitFor({ timeout: 30_000 });
+    await roster.waitForFunction(
+      () => (document.querySelector('tr[data-learner="Cy"] [data-failing]')?.getAttribute('data-failing') ?? '') !== '',
+      undefined,
+      { timeout: 15_000 },
+    );
+    const failing = (await row('Cy').locator('[data-failing]').getAttribute('data-failing'))?.split(' ') ?? [];
+    expect(failing).toContain('ec2.web-instance-running');
+    await expect(row('Cy').locator('[data-failing] li').first().textContent()).resolves.not.toMatch(/^ec2\./);
+    await expect(row('Cy').locator('[data-on-stage]').textContent()).resolves.toMatch(/^\d+ min$|^stuck for \d+ min$/);
+
+    // Ana's details: her last run of stage 00, each result with the evidence the checks stored.
+    await row('Ana').getByRole('button', { name: /Ana/ }).click();
+    const details = roster.locator('[data-learner-details]');
+    await details.locator('[data-details-run]').waitFor({ timeout: 15_000 });
+    await expect(details.locator('[data-detail-check][data-state="pass"]').count()).resolves.toBeGreaterThan(0);
+    await expect(
+      details.locator('[data-detail-check="ec2.web-instance-running"] .font-mono').textContent(),
+    ).resolves.toMatch(/AWS::EC2::Instance|i-/);
+    await expect(row('Ana').getByRole('button', { name: /Ana/ }).getAttribute('aria-expanded')).resolves.toBe('true');
+    await row('Ana').getByRole('button', { name: /Ana/ }).click();
+    await expect(details.count()).resolves.toBe(0);
+  });
+
+  it('resets a learner’s stage after a confirmation, and the learner’s page shows the reset', async () => {
+    const actions = row('Bo').locator('[data-learner-actions]');
+    await actions.getByLabel('Stage for Bo').selectOption('00-one-user');
+    let said = '';
+    roster.once('dialog', (d) => {
+      said = d.message();
+      void d.dismiss();
+    });
+    await actions.getByRole('button', { name: 'Reset' }).click();
+    expect(said).toMatch(/^Reset stage 00 for Bo\?/);
+    expect(said).toContain('lab stack and quiz answers are not changed');
+    await expect(stageOf('Bo', '00-one-user').getAttribute('data-status')).resolves.toBe('completed');
+
+    roster.once('dialog', (d) => void d.accept());
+    await actions.getByRole('button', { name: 'Reset' }).click();
+    await actions.getByText('Stage 00 is reset.').waitFor({ timeout: 15_000 });
+    await roster.waitForFunction(
+      () =>
+        document.querySelector('tr[data-learner="Bo"] li[data-stage="00-one-user"]')?.getAttribute('data-status') ===
+        'unlocked',
+      undefined,
+      { timeout: 15_000 },
+    );
+    // Bo's page: no passing run left to announce the next stage, and the journey shows stage 00 to do again.
+    await boPage.goto(`${baseUrl}/en/labs/00-one-user`);
+    await boPage.locator('[data-check-panel]').getByText('Not run yet').waitFor();
+    await expect(boPage.locator('[data-run-outcome]').count()).resolves.toBe(0);
+    await boPage.goto(`${baseUrl}/en`);
+    await expect(boPage.locator('li[data-stage="00-one-user"]').getAttribute('data-status')).resolves.toBe('unlocked');
+  });
+
+  it('broadcasts a message to the room as a banner, in both languages, and takes it down', async () => {
+    const form = roster.locator('[data-broadcast]');
+    await form.getByLabel('Message to the room').fill('Break until 10:30, then stage 01 together');
+    await form.getByRole('button', { name: 'Broadcast' }).click();
+    await form.getByText(/^Shown to learners since/).waitFor({ timeout: 15_000 });
+    await boPage.goto(`${baseUrl}/en`);
+    await expect(boPage.locator('[data-broadcast-banner]').textContent()).resolves.toContain('Break until 10:30');
+    await boPage.goto(`${baseUrl}/ko/labs/00-one-user`);
+    await expect(boPage.locator('[data-broadcast-banner]').textContent()).resolves.toContain('강사 메시지');
+    await boPage.screenshot({ path: `${shots}/broadcast-ko.png` });
+    await form.getByRole('button', { name: 'Take down' }).click();
+    await form.getByText('No message is shown.').waitFor({ timeout: 15_000 });
+    await boPage.goto(`${baseUrl}/en`);
+    await expect(boPage.locator('[data-broadcast-banner]').count()).resolves.toBe(0);
+  });
+
+  it('bulk-unlocks a stage for the ticked learners', async () => {
+    await row('Cy').getByLabel('Select Cy').check();
+    await row('Dee').getByLabel('Select Dee').check();
+    const bulk = roster.locator('[data-roster-bulk]');
+    await expect(bulk.textContent()).resolves.toContain('2 learners selected');
+    await bulk.getByLabel('Stage to unlock for the selected learners').selectOption('01-split-database');
+    await bulk.getByRole('button', { name: 'Unlock for selected' }).click();
+    await bulk.getByText('Unlocked for 2 learners.').waitFor({ timeout: 15_000 });
+    for (const name of ['Cy', 'Dee']) {
+      await roster.waitForFunction(
+        (n) =>
+          document
+            .querySelector(`tr[data-learner="${n}"] li[data-stage="01-split-database"]`)
+            ?.getAttribute('data-status') === 'unlocked',
+        name,
+        { timeout: 15_000 },
+      );
+    }
+    await expect(stageOf('Ana', '01-split-database').getAttribute('data-status')).resolves.toBe('unlocked');
+  });
+
+  it('merges a duplicate learner into another and removes one who joined by mistake', async () => {
+    await row('Dee').getByRole('button', { name: /Dee/ }).click();
+    const details = roster.locator('[data-learner-details]');
+    await details.getByLabel('Merge Dee into').selectOption({ label: 'Cy' });
+    roster.once('dialog', (d) => void d.accept());
+    await details.getByRole('button', { name: 'Merge' }).click();
+    await row('Dee').waitFor({ state: 'detached', timeout: 15_000 });
+
+    await row('Eve').getByRole('button', { name: /Eve/ }).click();
+    roster.once('dialog', (d) => void d.accept());
+    await roster.locator('[data-learner-details]').getByRole('button', { name: 'Remove' }).click();
+    await row('Eve').waitFor({ state: 'detached', timeout: 15_000 });
+    const names = await roster
+      .locator('tr[data-learner]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-learner')));
+    expect(names.sort()).toEqual(['Ana', 'Bo', 'Cy']);
+  });
+
+  it('edits the event, then closes it: the timer says ended and nobody can join', async () => {
+    await roster.getByRole('link', { name: 'Edit event' }).click();
+    await roster.waitForURL(`${baseUrl}/en/instructor/events/${eventId}/edit`);
+    await expect(roster.getByLabel('Event name').inputValue()).resolves.toBe('Scaling day');
+    await expect(roster.getByLabel('Learners may fast-forward to the solution').isChecked()).resolves.toBe(true);
+    await roster.getByLabel('Event name').fill('Scaling day (afternoon)');
+    const inTwoHours = new Date(Date.now() + 2 * 3600_000 + 60_000);
+    const local = new Date(inTwoHours.getTime() - inTwoHours.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await roster.getByLabel('Ends (optional)').fill(local);
+    await roster.getByRole('button', { name: 'Save changes' }).click();
+    await roster.waitForURL(`${baseUrl}/en/instructor/events/${eventId}`);
+    await expect(roster.locator('h1').textContent()).resolves.toBe('Scaling day (afternoon)');
+    await expect(roster.locator('[data-event-timer]').textContent()).resolves.toMatch(/2 h 0[01] min left/);
+    await expect(roster.locator('[data-join-code]').textContent()).resolves.toBe(joinCode);
+
+    roster.once('dialog', (d) => void d.accept());
+    await roster.getByRole('button', { name: 'Close event' }).click();
+    await roster.locator('[data-event-closed]').waitFor({ timeout: 15_000 });
+    await roster.locator('[data-event-timer="ended"]').waitFor({ timeout: 15_000 });
+
+    const ctx = await newLearnerContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/en/join?code=${joinCode}`);
+    await page.getByLabel('Your name').fill('Late');
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('alert').filter({ hasText: /ended/i }).waitFor();
     await ctx.close();
   });
 });
