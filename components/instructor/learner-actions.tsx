@@ -7,7 +7,7 @@ import type { StageId } from '@/lib/labs/types';
 import type { RosterRow } from '@/lib/roster/roster';
 import { rosterAction } from './actions';
 import { stageNumber } from './format';
-import { secondaryButtonClass } from './styles';
+import { secondaryButtonClass, smallSelectClass } from './styles';
 
 interface Props {
   locale: Locale;
@@ -111,7 +111,7 @@ export function LearnerActions({ locale, eventId, row, stages, fastForward }: Pr
         id={selectId}
         value={stageId}
         onChange={(e) => setStageId(e.target.value as StageId)}
-        className="rounded-md border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
+        className={smallSelectClass}
       >
         {stages.map((s) => (
           <option key={s} value={s}>

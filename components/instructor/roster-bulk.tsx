@@ -6,7 +6,7 @@ import { translator } from '@/lib/i18n/messages';
 import type { StageId } from '@/lib/labs/types';
 import { stageNumber } from './format';
 import { bulkUnlockAction } from './roster-actions';
-import { secondaryButtonClass } from './styles';
+import { secondaryButtonClass, smallSelectClass } from './styles';
 
 /** Unlock one stage (and the locked ones before it) for every learner ticked in the roster. */
 export function RosterBulk({
@@ -43,7 +43,7 @@ export function RosterBulk({
         id={selectId}
         value={stageId}
         onChange={(e) => setStageId(e.target.value as StageId)}
-        className="rounded-md border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+        className={smallSelectClass}
       >
         {stages.map((s) => (
           <option key={s} value={s}>

@@ -8,7 +8,7 @@ import type { LearnerRunDetails } from '@/lib/roster/drill-down';
 import type { RosterRow } from '@/lib/roster/roster';
 import { stageNumber } from './format';
 import { learnerRunAction, mergeLearnersAction, removeLearnerAction } from './roster-actions';
-import { secondaryButtonClass } from './styles';
+import { secondaryButtonClass, smallSelectClass } from './styles';
 
 const tone = {
   pass: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200',
@@ -80,7 +80,7 @@ export function RosterDetails({ locale, eventId, row, others, stages }: Props) {
           id={ids.stage}
           value={stageId}
           onChange={(e) => setStageId(e.target.value as StageId)}
-          className="rounded-md border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+          className={smallSelectClass}
         >
           {stages.map((s) => (
             <option key={s} value={s}>
@@ -151,7 +151,7 @@ export function RosterDetails({ locale, eventId, row, others, stages }: Props) {
               id={ids.merge}
               value={mergeInto}
               onChange={(e) => setMergeInto(e.target.value)}
-              className="rounded-md border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+              className={smallSelectClass}
             >
               <option value="">{t('roster.action.mergeChoose')}</option>
               {others.map((o) => (

@@ -6,3 +6,5 @@ export const buttonClass =
 export const secondaryButtonClass =
   'rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800';
 export const labelClass = 'block text-sm font-medium';
+export const smallSelectClass =
+  'rounded-md border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900';

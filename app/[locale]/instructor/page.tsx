@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { InstructorBar } from '@/components/instructor/instructor-bar';
 import { buttonClass } from '@/components/instructor/styles';
 import { eventsOf } from '@/lib/events/events';
+import { eventEnded } from '@/lib/events/manage';
 import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { requireInstructor } from '@/lib/instructors/session';
@@ -38,6 +39,7 @@ export default async function InstructorEventsPage({ params }: { params: Promise
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   {t('event.joinCode')}: <span className="font-mono">{e.code}</span> ·{' '}
                   {t('instructor.events.learners', { n: e.learners ?? 0 })}
+                  {eventEnded(e) && <> · {t('event.timer.ended')}</>}
                 </p>
               </div>
               <Link href={`/${locale}/instructor/events/${e.id}`} className="text-sm text-brand-700 hover:underline">

@@ -2,11 +2,11 @@ import { notFound } from 'next/navigation';
 import { createEventAction } from '@/components/instructor/event-actions';
 import { InstructorBar } from '@/components/instructor/instructor-bar';
 import { NewEventForm } from '@/components/instructor/new-event-form';
+import { stageOptions } from '@/components/instructor/stage-options';
 import { accountModes } from '@/lib/events/settings';
 import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { requireInstructor } from '@/lib/instructors/session';
-import { labs } from '@/lib/labs/registry';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,10 +15,7 @@ export default async function NewEventPage({ params }: { params: Promise<{ local
   if (!isLocale(locale)) notFound();
   const instructor = await requireInstructor(locale);
   const t = translator(locale);
-  const stages = labs.map((lab) => ({
-    id: lab.id,
-    label: `${t('stage.label', { n: lab.id.slice(0, 2) })} · ${lab.title[locale]}`,
-  }));
+  const stages = stageOptions(t, locale);
   return (
     <div className="mx-auto max-w-4xl">
       <InstructorBar locale={locale} email={instructor.email} />
