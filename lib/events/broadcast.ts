@@ -7,9 +7,19 @@ export interface BroadcastNotice {
   at: Date;
 }
 
-/** The message the instructor of the learner's event is showing the room, if any (null: no event, no message). */
-export async function broadcastFor(learnerId: string): Promise<BroadcastNotice | null> {
+/**
+ * Whether the learner is in an event (only then can a message reach them), and the message its instructor is showing
+ * the room, if any.
+ */
+export async function broadcastFor(
+  learnerId: string | null,
+): Promise<{ inEvent: boolean; notice: BroadcastNotice | null }> {
+  if (!learnerId) return { inEvent: false, notice: null };
   const event = await (await getInstructorStore()).latestEventOf(learnerId);
-  if (!event?.broadcastMessage || !event.broadcastAt) return null;
-  return { eventName: event.name, message: event.broadcastMessage, at: event.broadcastAt };
+  if (!event) return { inEvent: false, notice: null };
+  const notice =
+    event.broadcastMessage && event.broadcastAt
+      ? { eventName: event.name, message: event.broadcastMessage, at: event.broadcastAt }
+      : null;
+  return { inEvent: true, notice };
 }

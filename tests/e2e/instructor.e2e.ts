@@ -370,10 +370,15 @@ describe('an instructor-led workshop in the sandbox', () => {
   });
 
   it('broadcasts a message to the room as a banner, in both languages, and takes it down', async () => {
+    await boPage.goto(`${baseUrl}/en`);
+    await expect(boPage.locator('[data-broadcast-banner]').count()).resolves.toBe(0);
     const form = roster.locator('[data-broadcast]');
     await form.getByLabel('Message to the room').fill('Break until 10:30, then stage 01 together');
     await form.getByRole('button', { name: 'Broadcast' }).click();
     await form.getByText(/^Shown to learners since/).waitFor({ timeout: 15_000 });
+    // An open page asks again every 30 s and when its tab comes back into view: no reload needed.
+    await boPage.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await boPage.locator('[data-broadcast-banner]').waitFor({ timeout: 10_000 });
     await boPage.goto(`${baseUrl}/en`);
     await expect(boPage.locator('[data-broadcast-banner]').textContent()).resolves.toContain('Break until 10:30');
     await boPage.goto(`${baseUrl}/ko/labs/00-one-user`);
