@@ -50,7 +50,8 @@ export function LearnerActions({ locale, eventId, row, stages, fastForward }: Pr
     }
     if (pending?.kind === 'fast-forward') {
       const stack = row.stack;
-      if (!stack || (pending.operationId && stack.id !== pending.operationId)) return;
+      // While the action is still deploying, the operation is not known yet: nothing to settle.
+      if (!stack || !pending.operationId || stack.id !== pending.operationId) return;
       if (stack.status.endsWith('_IN_PROGRESS')) return;
       setMessage(
         stack.status.endsWith('_COMPLETE') && !stack.status.includes('ROLLBACK')
@@ -88,8 +89,12 @@ export function LearnerActions({ locale, eventId, row, stages, fastForward }: Pr
         return;
       }
       if (action === 'rerun' && res.runId) setPending({ kind: 'rerun', runId: res.runId });
-      else if (action === 'fast-forward') setPending({ kind: 'fast-forward', operationId: res.operationId ?? null });
-      else if (action === 'unlock') {
+      else if (action === 'fast-forward' && res.operationId) {
+        setPending({ kind: 'fast-forward', operationId: res.operationId });
+      } else if (action === 'fast-forward') {
+        setPending(null);
+        setMessage(t('roster.action.done'));
+      } else if (action === 'unlock') {
         setMessage(t('roster.action.unlockDone', { list: (res.unlocked ?? [stageId]).map(stageNumber).join(', ') }));
       } else if (action === 'reset') setMessage(t('roster.action.resetDone', { n }));
       else setMessage(t('roster.action.done'));
