@@ -2,7 +2,14 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { announceCheckResults } from '@/components/labs-nav/check-events';
-import type { PanelCheck, PanelResult, PanelRun, RunEvent } from '@/lib/checks/panel';
+import {
+  CHECK_RUN_DONE,
+  type CheckRunDoneDetail,
+  type PanelCheck,
+  type PanelResult,
+  type PanelRun,
+  type RunEvent,
+} from '@/lib/checks/panel';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { runStageChecks } from './actions';
@@ -41,6 +48,8 @@ export function CheckPanel({ stageId, locale, checks, latest, account, next }: P
         setResults(byId(event.run.results));
         setRunning(false);
         es.close();
+        const detail: CheckRunDoneDetail = { stageId, runId: event.run.id };
+        window.dispatchEvent(new CustomEvent(CHECK_RUN_DONE, { detail }));
       }
     };
     es.onerror = () => {

@@ -32,6 +32,13 @@ export interface PanelRun {
   ms: number | null;
 }
 
+/** The window event the check panel sends when a run is done; the live diagram redraws itself on it. */
+export const CHECK_RUN_DONE = 'scalelab:check-run-done';
+export interface CheckRunDoneDetail {
+  stageId: string;
+  runId: string;
+}
+
 /** Server-sent events of /api/check-runs/[id]/events. */
 export type RunEvent = { type: 'result'; result: PanelResult } | { type: 'done'; run: PanelRun };
 

@@ -1,4 +1,5 @@
 import type { Locale } from './locales';
+import { architectureEn, architectureKo } from './messages-architecture';
 import { workshopEn, workshopKo } from './messages-workshop';
 
 /** Every UI string, in both languages. Korean must have exactly the English keys (the compiler checks). */
@@ -294,6 +295,7 @@ const en = {
     'Your lab stack {stack} is still running. Delete it from the stack card of the stage you are on, so it stops costing money.',
   'journey.notInEvent': 'Not part of your workshop',
   ...workshopEn,
+  ...architectureEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -589,6 +591,7 @@ const ko: Record<MessageKey, string> = {
     '실습 스택 {stack}이(가) 아직 실행 중입니다. 지금 스테이지의 스택 카드에서 삭제해 비용이 더 나가지 않게 하세요.',
   'journey.notInEvent': '이번 워크숍에 포함되지 않은 스테이지',
   ...workshopKo,
+  ...architectureKo,
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

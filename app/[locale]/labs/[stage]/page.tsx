@@ -1,6 +1,7 @@
 import { getMDXComponent } from 'mdx-bundler/client';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { LearnerLiveArchitecture } from '@/components/architecture/learner-live-architecture';
 import { CheckPanel } from '@/components/checks/check-panel';
 import { EditorSection } from '@/components/editor/editor-section';
 import { EventBanners } from '@/components/events/event-banners';
@@ -126,6 +127,7 @@ export default async function StagePage({ params }: { params: Params }) {
           start={panel.template.start}
         />
       )}
+      {panel && learnerId && <LearnerLiveArchitecture learnerId={learnerId} stageId={stage} locale={locale} />}
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <article className="prose-lab min-w-0" lang={locale}>
           <Content
