@@ -32,25 +32,27 @@ export function LabStepNav({
 }) {
   if (stepIds.length === 0) return null;
   return (
-    <StepToc
-      stageId={stageId}
-      steps={stepIds.map((id) => ({ id, title: stepTitles[id] ?? id }))}
-      checks={checksByStep(checks)}
-      initial={Object.fromEntries((latest?.results ?? []).map((r) => [r.id, r.status]))}
-      labels={{
-        title: t('toc.title'),
-        progress: t('toc.progress'),
-        open: t('toc.open'),
-        close: t('toc.close'),
-        current: t('toc.current'),
-        states: {
-          done: t('toc.state.done'),
-          failing: t('toc.state.failing'),
-          todo: t('toc.state.todo'),
-          none: t('toc.state.none'),
-        },
-      }}
-    />
+    <div className="mb-6">
+      <StepToc
+        stageId={stageId}
+        steps={stepIds.map((id) => ({ id, title: stepTitles[id] ?? id }))}
+        checks={checksByStep(checks)}
+        initial={Object.fromEntries((latest?.results ?? []).map((r) => [r.id, r.status]))}
+        labels={{
+          title: t('toc.title'),
+          progress: t('toc.progress'),
+          open: t('toc.open'),
+          close: t('toc.close'),
+          current: t('toc.current'),
+          states: {
+            done: t('toc.state.done'),
+            failing: t('toc.state.failing'),
+            todo: t('toc.state.todo'),
+            none: t('toc.state.none'),
+          },
+        }}
+      />
+    </div>
   );
 }
 

@@ -154,16 +154,14 @@ export default async function StagePage({ params }: { params: Params }) {
           aria-labelledby="checks-title"
           className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:self-start lg:overflow-y-auto"
         >
-          <div className="mb-6">
-            <LabStepNav
-              stageId={stage}
-              stepIds={compiled.stepIds}
-              stepTitles={compiled.stepTitles ?? {}}
-              checks={checks}
-              latest={panel?.latest ?? null}
-              t={t}
-            />
-          </div>
+          <LabStepNav
+            stageId={stage}
+            stepIds={compiled.stepIds}
+            stepTitles={compiled.stepTitles ?? {}}
+            checks={checks}
+            latest={panel?.latest ?? null}
+            t={t}
+          />
           {panel && (
             <div className="mb-6">
               <StackCard
