@@ -56,3 +56,58 @@ describe('resume where I left off', () => {
     expect(pickResume(null, null, open)).toBeNull();
   });
 });
+
+describe('the steps’ contents and the inline markers, as the server renders them', () => {
+  it('marks each step from the latest run and names its state for screen readers', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { StepToc } = await import('@/components/labs-nav/step-toc');
+    const html = renderToStaticMarkup(
+      createElement(StepToc, {
+        stageId: '00-one-user',
+        steps: [
+          { id: 'budget', title: 'Set a budget alert' },
+          { id: 'launch', title: 'Launch the stack' },
+          { id: 'elastic-ip', title: 'A fixed address' },
+        ],
+        checks: { launch: ['ec2.web-instance-running'], 'elastic-ip': ['ec2.elastic-ip'] },
+        initial: { 'ec2.web-instance-running': 'pass', 'ec2.elastic-ip': 'fail' },
+        labels: {
+          title: 'Steps',
+          progress: '{done} of {total} steps done',
+          open: 'Steps · {current}',
+          close: 'Hide steps',
+          current: 'you are here',
+          states: { done: 'done', failing: 'failing', todo: 'not yet', none: 'no check' },
+        },
+      }),
+    );
+    expect(html).toMatch(/data-step-link="launch" data-step-state="done"/);
+    expect(html).toMatch(/data-step-link="elastic-ip" data-step-state="failing"/);
+    expect(html).toMatch(/data-step-link="budget" data-step-state="none"/);
+    expect(html).toContain('1 of 2 steps done');
+    // The first step is the one being read until the page scrolls.
+    expect(html).toContain('aria-current="location"');
+    expect(html).toContain('(no check, you are here)');
+    expect(html).toContain('aria-expanded="false"');
+  });
+
+  it('shows a check’s latest result inside its step', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { InlineCheck } = await import('@/components/labs-nav/inline-check');
+    const labels = { pass: 'pass', fail: 'fail', error: 'error', skipped: 'skipped' };
+    const html = renderToStaticMarkup(
+      createElement(InlineCheck, {
+        stageId: '00',
+        id: 'ec2.elastic-ip',
+        title: 'Fixed IP',
+        initial: 'fail',
+        statusLabels: labels,
+      }),
+    );
+    expect(html).toContain('data-inline-check="ec2.elastic-ip"');
+    expect(html).toContain('data-state="fail"');
+    expect(html).toContain('(fail)');
+  });
+});
