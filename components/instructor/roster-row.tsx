@@ -74,6 +74,14 @@ export function RosterRowView(props: Props) {
             {r.account.kind}
             {r.account.masked ? ` ${r.account.masked}` : ''}
           </span>
+          <a
+            href={`/${locale}/instructor/events/${eventId}/learners/${r.learnerId}/diagram`}
+            aria-label={t('arch.openDiagramOf', { name: r.displayName })}
+            className="text-[11px] font-normal text-brand-700 underline dark:text-brand-100"
+            data-learner-diagram
+          >
+            {t('arch.openDiagram')}
+          </a>
         </th>
         <td className={cell} data-current-stage={r.currentStage ?? 'finished'}>
           {r.currentStage ? t('stage.label', { n: stageNumber(r.currentStage) }) : t('roster.finished')}

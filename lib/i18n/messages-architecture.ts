@@ -86,6 +86,7 @@ export const architectureEn = {
   'arch.instructorTitle': '{name}: architecture',
   'arch.instructorStage': 'Stage {n}',
   'arch.instructorBack': 'Back to the roster',
+  'arch.instructorStages': 'Stages with a check run',
   'arch.openDiagram': 'Diagram',
   'arch.openDiagramOf': 'Architecture diagram of {name}',
 } as const;
@@ -172,6 +173,7 @@ export const architectureKo: Record<keyof typeof architectureEn, string> = {
   'arch.instructorTitle': '{name}: 아키텍처',
   'arch.instructorStage': '스테이지 {n}',
   'arch.instructorBack': '명단으로 돌아가기',
+  'arch.instructorStages': '검사를 실행한 스테이지',
   'arch.openDiagram': '다이어그램',
   'arch.openDiagramOf': '{name}의 아키텍처 다이어그램',
 };
