@@ -274,4 +274,28 @@ describe.each(engines)('seeing who is stuck, on %s', (_name, open) => {
     ).toEqual({ ok: false, error: 'ended' });
     expect(await closeEvent(s.instructors, other, event.id)).toBeUndefined();
   });
+  it('builds the roster of a room of 80 learners, each with their failing required checks, in one load', async () => {
+    const room = await createEvent(s.instructors, teacher, { name: 'Big room', settings });
+    const ids = Array.from({ length: 80 }, () => randomUUID());
+    for (const [i, id] of ids.entries()) {
+      await s.store.ensureLearner(id);
+      await joinEvent(s.instructors, id, { code: room.code, displayName: `Learner ${i + 1}` });
+      await run(id, '00-one-user', [
+        result('ec2.elastic-ip', i % 2 ? 'fail' : 'pass'),
+        result('ec2.web-instance-running', 'pass'),
+      ]);
+    }
+    const row = await s.instructors.event(room.id);
+    if (!row) throw new Error('no event');
+    const started = performance.now();
+    const enrollments = await s.instructors.enrollments(room.id);
+    const roster = buildRoster({ event: row, enrollments, facts: await s.instructors.rosterFacts(ids) });
+    const ms = performance.now() - started;
+    expect(roster.rows).toHaveLength(80);
+    const stuckOn00 = roster.rows.filter((r) => r.currentStage === '00-one-user');
+    expect(stuckOn00).toHaveLength(40);
+    expect(stuckOn00.every((r) => r.failingRequired.map((f) => f.id).join() === 'ec2.elastic-ip')).toBe(true);
+    expect(roster.mostFailed[0]).toMatchObject({ checkId: 'ec2.elastic-ip', learners: 40 });
+    expect(ms).toBeLessThan(5_000);
+  });
 });
