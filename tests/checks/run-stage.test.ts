@@ -44,8 +44,7 @@ describe('running a stage', () => {
       ['ec2.elastic-ip', 'pass'],
       ['sg.no-open-admin-ports', 'pass'],
       ['ec2.imdsv2-required', 'pass'],
-      // Recommended, and not done yet (the box still runs the type it was launched with): it does not gate.
-      ['ec2.scaled-up', 'fail'],
+      ['ec2.scaled-up', 'pass'],
     ]);
     expect((row.apiCalls as { operation: string }[]).map((c) => c.operation)).toContain('GetCallerIdentity');
     expect(row.allRequiredPassed).toBe(true);

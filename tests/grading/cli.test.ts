@@ -94,7 +94,7 @@ describe('scalelab grade: a run that grades exits 0, whatever the learners score
     const code = await runGrade({ roster, stage: '00', format: 'junit' }, io, { makeClients });
     expect(code).toBe(0);
     expect(out()).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="scalelab 00-one-user" tests="11" failures="1" errors="1"/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="scalelab 00-one-user" tests="13" failures="1" errors="1"/,
     );
     expect(err()).toContain('\r\u001b[2K[########################] 3/3  graded 2 · mismatch 1 · error 0');
     expect(err().endsWith('\n')).toBe(true);
@@ -113,7 +113,7 @@ describe('scalelab grade: a run that grades exits 0, whatever the learners score
     expect(code).toBe(0);
     expect(out()).toBe('');
     expect(err()).toBe(`Graded 00-one-user over 2 account(s): 2 graded, 0 mismatch, 0 error. csv report in ${out2}.\n`);
-    expect(readFileSync(out2, 'utf8').split('\r\n')).toHaveLength(1 + 2 * 5 + 1);
+    expect(readFileSync(out2, 'utf8').split('\r\n')).toHaveLength(1 + 2 * 6 + 1);
   });
 });
 

@@ -32,12 +32,13 @@ describe('gradeAccounts', () => {
       ['ec2.elastic-ip', 'pass'],
       ['sg.no-open-admin-ports', 'pass'],
       ['ec2.imdsv2-required', 'pass'],
+      ['ec2.scaled-up', 'pass'],
     ]);
     expect(first.score).toEqual({
       requiredPassed: 3,
       requiredTotal: 3,
-      recommendedPassed: 1,
-      recommendedTotal: 2,
+      recommendedPassed: 2,
+      recommendedTotal: 3,
       ratio: 1,
     });
     expect(first.allRequiredPassed).toBe(true);

@@ -73,18 +73,18 @@ describe('reports', () => {
     assertWellFormedXml(xml);
 
     expect(count(xml, /<testsuite /g)).toBe(6);
-    // 5 graded learners × 5 checks, and one `account` testcase for the mismatch.
-    expect(count(xml, /<testcase /g)).toBe(26);
+    // 5 graded learners × 6 checks, and one `account` testcase for the mismatch.
+    expect(count(xml, /<testcase /g)).toBe(31);
     expect(count(xml, /<failure /g)).toBe(2);
     expect(count(xml, /<error /g)).toBe(2);
     expect(count(xml, /<skipped /g)).toBe(5);
     const root = /<testsuites [^>]*>/.exec(xml)![0];
     expect([attr(root, 'tests'), attr(root, 'failures'), attr(root, 'errors'), attr(root, 'skipped')]).toEqual([
-      26, 2, 2, 5,
+      31, 2, 2, 5,
     ]);
 
     const noeip = /<testsuite name="noeip"[^>]*>/.exec(xml)![0];
-    expect([attr(noeip, 'tests'), attr(noeip, 'failures'), attr(noeip, 'errors')]).toEqual([5, 1, 0]);
+    expect([attr(noeip, 'tests'), attr(noeip, 'failures'), attr(noeip, 'errors')]).toEqual([6, 1, 0]);
     expect(xml).toContain('<testcase classname="scalelab.00-one-user" name="ec2.elastic-ip"');
     expect(xml).toMatch(/<failure message="[^"]+" type="required">/);
 
@@ -114,7 +114,7 @@ describe('reports', () => {
       'check_status',
       'message',
     ]);
-    expect(rows).toHaveLength(26);
+    expect(rows).toHaveLength(31);
     const col = (name: string) => header!.indexOf(name);
     const other = rows.filter((r) => r[col('learner')] === 'other');
     expect(other).toHaveLength(1);
@@ -159,6 +159,6 @@ describe('reports', () => {
     const run = await mixedRun();
     const text = renderAccountText(run.accounts[2]!);
     expect(text).toContain('✗ fail    ec2.elastic-ip (required):');
-    expect(text).toMatch(/Required 2\/3, recommended 1\/2, 5 API call\(s\) in \d+ ms\./);
+    expect(text).toMatch(/Required 2\/3, recommended 2\/3, 5 API call\(s\) in \d+ ms\./);
   });
 });

@@ -12,7 +12,11 @@ import { rosterEntry } from './support';
  */
 const STAGE = '00-one-user' as const;
 const REGION = 'us-east-1';
-const solution = readFileSync('templates/00-one-user/solution.yaml', 'utf8');
+// The stage's solution as a learner finishes it: launched, then scaled up (ec2.scaled-up).
+const solution = readFileSync('templates/00-one-user/solution.yaml', 'utf8').replace(
+  'Default: t3.micro',
+  'Default: t3.small',
+);
 // The classic mistake: SSH open to the world next to HTTP.
 const sshOpen = solution.replace(
   '          Description: HTTP from the internet\n',

@@ -163,6 +163,8 @@ export function passingLab(accountId: string): Fixtures {
           Instances: [
             {
               InstanceId: 'i-0web',
+              // Scaled up from the t3.micro stage 00 launches (ec2.scaled-up).
+              InstanceType: 't3.small',
               State: { Name: 'running' },
               MetadataOptions: { HttpTokens: 'required' },
               Tags: [{ Key: 'scalelab:role', Value: 'web' }],
