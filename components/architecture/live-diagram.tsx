@@ -25,6 +25,9 @@ export function LiveDiagram({
   const root = useRef<HTMLDivElement>(null);
   const shown = useRef<HTMLElement | null>(null);
 
+  // A new render from the server (a navigation, a refresh) brings the latest run: show it.
+  useEffect(() => setContent(children), [children]);
+
   useEffect(() => {
     if (!stageId) return;
     const onDone = (e: Event) => {
