@@ -1,33 +1,37 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { type BroadcastView, currentBroadcastAction } from './actions';
+import { type BroadcastView, learnerNoticesAction } from './actions';
 
 const POLL_MS = 30_000;
 
-/**
- * The instructor's message to the room, as a banner. Rendered with the page, then asked again every 30 s and when
- * the tab comes back into view, so a message sent (or taken down) during the workshop reaches open pages.
- */
-export function BroadcastBanner({
-  initial,
-  title,
-  poll,
-}: {
+interface Props {
   initial: BroadcastView;
-  title: string;
+  /** The learner's progress decisions when the page was rendered. */
+  overrides: number;
   /** Only a learner in an event can be sent a message: nobody else asks. */
   poll: boolean;
-}) {
+  labels: { title: string; changed: string; reload: string };
+}
+
+/**
+ * The instructor's message to the room, as a banner, and a notice when the instructor changed the learner's progress
+ * (unlocked, reset or completed a stage) since the page was rendered. Asked again every 30 s and when the tab comes
+ * back into view, so both reach pages left open during the workshop.
+ */
+export function BroadcastBanner({ initial, overrides, poll, labels }: Props) {
   const [notice, setNotice] = useState(initial);
+  const [changed, setChanged] = useState(false);
   useEffect(() => {
     if (!poll) return;
     let live = true;
     const refresh = () => {
       if (document.visibilityState !== 'visible') return;
-      currentBroadcastAction()
+      learnerNoticesAction()
         .then((n) => {
-          if (live) setNotice(n);
+          if (!live) return;
+          setNotice(n.broadcast);
+          if (n.overrides !== overrides) setChanged(true);
         })
         .catch(() => undefined);
     };
@@ -38,16 +42,35 @@ export function BroadcastBanner({
       clearInterval(timer);
       document.removeEventListener('visibilitychange', refresh);
     };
-  }, [poll]);
-  if (!notice) return null;
+  }, [poll, overrides]);
   return (
-    <div
-      role="status"
-      data-broadcast-banner
-      className="mb-6 rounded-lg border border-brand-600 bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:bg-brand-900/40 dark:text-brand-100"
-    >
-      <p className="font-semibold">{title.replace('{event}', notice.eventName)}</p>
-      <p className="mt-1">{notice.message}</p>
-    </div>
+    <>
+      {notice && (
+        <div
+          role="status"
+          data-broadcast-banner
+          className="mb-6 rounded-lg border border-brand-600 bg-brand-50 px-4 py-3 text-sm text-brand-900 dark:bg-brand-900/40 dark:text-brand-100"
+        >
+          <p className="font-semibold">{labels.title.replace('{event}', notice.eventName)}</p>
+          <p className="mt-1">{notice.message}</p>
+        </div>
+      )}
+      {changed && (
+        <div
+          role="status"
+          data-progress-changed
+          className="mb-6 flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-100"
+        >
+          <p>{labels.changed}</p>
+          <button
+            type="button"
+            onClick={() => window.location.reload()}
+            className="rounded-md border border-current px-2.5 py-1 text-xs font-semibold focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
+            {labels.reload}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

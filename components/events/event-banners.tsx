@@ -5,16 +5,24 @@ import { currentLearnerId } from '@/lib/session/current-learner';
 import { BroadcastBanner } from './broadcast-banner';
 import { CleanupBanner } from './cleanup-banner';
 
-/** What the learner's instructor tells the room: the broadcast message (kept current), then the clean-up reminder. */
+/**
+ * What the learner's instructor tells them: the room's message and a notice when their progress was changed for them
+ * (both kept current on an open page), then the clean-up reminder.
+ */
 export async function EventBanners({ locale }: { locale: Locale }) {
-  const { inEvent, notice } = await broadcastFor(await currentLearnerId());
+  const { inEvent, notice, overrides } = await broadcastFor(await currentLearnerId());
   const t = translator(locale);
   return (
     <>
       <BroadcastBanner
         poll={inEvent}
+        overrides={overrides}
         initial={notice ? { eventName: notice.eventName, message: notice.message, at: notice.at.toISOString() } : null}
-        title={t('event.broadcast.banner.title')}
+        labels={{
+          title: t('event.broadcast.banner.title'),
+          changed: t('event.progressChanged'),
+          reload: t('event.progressChanged.reload'),
+        }}
       />
       <CleanupBanner locale={locale} />
     </>

@@ -93,6 +93,8 @@ export const workshopEn = {
   'event.broadcast.shown': 'Shown to learners since {time}.',
   'event.broadcast.none': 'No message is shown.',
   'event.broadcast.banner.title': 'Message from your instructor · {event}',
+  'event.progressChanged': 'Your instructor changed your progress (a stage unlocked, reset or completed).',
+  'event.progressChanged.reload': 'Reload to see it',
 } as const;
 
 export const workshopKo: Record<keyof typeof workshopEn, string> = {
@@ -186,4 +188,6 @@ export const workshopKo: Record<keyof typeof workshopEn, string> = {
   'event.broadcast.shown': '{time}부터 학습자에게 표시 중입니다.',
   'event.broadcast.none': '표시 중인 메시지가 없습니다.',
   'event.broadcast.banner.title': '강사 메시지 · {event}',
+  'event.progressChanged': '강사가 진행 상황을 바꿨습니다(스테이지 열기, 초기화 또는 완료 처리).',
+  'event.progressChanged.reload': '새로 고쳐 확인하기',
 };

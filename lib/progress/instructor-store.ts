@@ -164,6 +164,12 @@ export function createInstructorStore(database: Database) {
       return row;
     },
 
+    /** How many instructor or learner decisions (unlock, complete, reset) the learner's progress carries. */
+    async overrideCount(learnerId: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(stageOverrides).where(eq(stageOverrides.learnerId, learnerId));
+      return row?.n ?? 0;
+    },
+
     /** Take a learner off an event (their progress stays theirs) and tell live rosters. */
     async unenroll(eventId: string, learnerId: string): Promise<boolean> {
       const rows = await db

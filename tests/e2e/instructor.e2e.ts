@@ -339,6 +339,8 @@ describe('an instructor-led workshop in the sandbox', () => {
   });
 
   it('resets a learner’s stage after a confirmation, and the learner’s page shows the reset', async () => {
+    // Bo's page is open on stage 00 while the instructor resets it.
+    await boPage.goto(`${baseUrl}/en/labs/00-one-user`);
     const actions = row('Bo').locator('[data-learner-actions]');
     await actions.getByLabel('Stage for Bo').selectOption('00-one-user');
     let said = '';
@@ -361,8 +363,12 @@ describe('an instructor-led workshop in the sandbox', () => {
       undefined,
       { timeout: 15_000 },
     );
-    // Bo's page: no passing run left to announce the next stage, and the journey shows stage 00 to do again.
-    await boPage.goto(`${baseUrl}/en/labs/00-one-user`);
+    // The open page says its progress changed (it asks every 30 s and when the tab comes back into view) and reloads.
+    await boPage.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const changed = boPage.locator('[data-progress-changed]');
+    await changed.waitFor({ timeout: 10_000 });
+    await Promise.all([boPage.waitForEvent('load'), changed.getByRole('button', { name: 'Reload to see it' }).click()]);
+    // No passing run left to announce the next stage, and the journey shows stage 00 to do again.
     await boPage.locator('[data-check-panel]').getByText('Not run yet').waitFor();
     await expect(boPage.locator('[data-run-outcome]').count()).resolves.toBe(0);
     await boPage.goto(`${baseUrl}/en`);

@@ -171,6 +171,18 @@ describe.each(engines)('seeing who is stuck, on %s', (_name, open) => {
     expect((await rowOf(ana))?.failingRequired.map((f) => f.id)).toEqual(['ec2.elastic-ip']);
   });
 
+  it('counts the progress decisions on a learner, so an open page can tell it changed', async () => {
+    const before = await s.instructors.overrideCount(ana);
+    await actOnLearner(deps(), teacher, {
+      eventId: event.id,
+      learnerId: ana,
+      stageId: '01-split-database',
+      action: 'unlock',
+    });
+    expect(await s.instructors.overrideCount(ana)).toBe(before + 1);
+    expect(await s.instructors.overrideCount(outsider)).toBe(0);
+  });
+
   it('lets a learner reset only their own stage, validated', async () => {
     expect((await s.store.stageStatuses(cy))['00-one-user']).toBe('completed');
     expect(await resetOwnStage(s.store, cy, { stageId: '00-one-user' })).toEqual({ ok: true });
