@@ -1,66 +1,136 @@
 /**
- * Grading throughput: 200 fixture accounts, every AWS call answered in-process after 20 ms (about one region's
- * round-trip), graded at concurrency 16, against a sequential run of the same accounts (measured on a sample of 20,
- * so the bench stays quick). No network: the accounts are fixtures shaped like the SDK's outputs.
+ * Grading throughput and CPU: 200 accounts of stage 00 graded at the default concurrency, every AWS call answered
+ * after L ms, at L = 20 ms (about one region's round-trip) and L = 100 ms (a far region, a busy network). Printed per
+ * L: accounts per minute, one account's median wall time, and the CPU this process spent per account and per SDK call
+ * (process.cpuUsage around the run; nothing else runs meanwhile).
+ *
+ * Two kinds of accounts, so that the simulator's own CPU ("server" CPU on AWS) can be told apart from grading's:
+ * - fixtures: every call answered from a fixed SDK-shaped output (tests/grading/support), so the server does next to
+ *   nothing and the CPU is the grading's own (SDK clients, credentials, middleware, signing, Inventory, checks);
+ * - sandbox: stage 00's solution deployed once through lib/stacks, its state copied into 200 accounts, lib/sandbox
+ *   answering in-process behind a `latency` fault: the CPU is grading's plus the simulator's.
+ * bench/grading-moto.ts adds the real wire (HTTP, XML) against moto over loopback, where the server is another process.
  */
-import { readFileSync } from 'node:fs';
-import { defaultStackName, gradeAccounts } from '../lib/grading';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { defaultStackName, GRADING_DEFAULTS, type GradeOptions, gradeAccounts, type RosterEntry } from '../lib/grading';
 import { createSandbox, type Sandbox } from '../lib/sandbox';
 import { executeChangeSet, prepareChangeSet } from '../lib/stacks/change-sets';
 import { followStack } from '../lib/stacks/follow';
 import { classOf, fakeClients, rosterEntry } from '../tests/grading/support';
 
 const ACCOUNTS = 200;
-const CONCURRENCY = 16;
-const LATENCY_MS = 20;
+const LATENCIES = [20, 100] as const;
 const SEQUENTIAL_SAMPLE = 20;
+const STAGE = '00-one-user';
 
-async function grade(n: number, concurrency: number) {
-  const { entries, accounts } = classOf(n, { latencyMs: LATENCY_MS });
-  const { makeClients, tracker } = fakeClients(accounts);
-  const run = await gradeAccounts({ entries, stage: '00-one-user', concurrency, makeClients });
-  const graded = run.accounts.filter((a) => a.status === 'graded').length;
-  if (graded !== n) throw new Error(`only ${graded} of ${n} accounts were graded`);
-  return { run, perSecond: n / (run.ms / 1000), maxInFlight: tracker.maxAccountsInFlight };
+type Figures = Record<string, number | string>;
+type MakeClients = GradeOptions<RosterEntry>['makeClients'];
+
+/**
+ * Where the CPU goes: with BENCH_CPU_PROFILE=<dir>, each measured run is also written there as a .cpuprofile (open it
+ * in Chrome DevTools, or `node --cpu-prof`-style tools), covering the grading run only, not the set-up.
+ */
+async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
-export async function benchGrading(): Promise<Record<string, number | string>> {
-  const parallel = await grade(ACCOUNTS, CONCURRENCY);
-  const sequential = await grade(SEQUENTIAL_SAMPLE, 1);
-  const calls = parallel.run.accounts.reduce((n, a) => n + a.apiCalls.total, 0);
-  const accountMs = parallel.run.accounts.map((a) => a.ms).sort((a, b) => a - b);
+/** Grade the entries once and measure it: wall, CPU of this process, SDK calls. Every account must pass. */
+export async function measureGrading(
+  label: string,
+  entries: RosterEntry[],
+  makeClients: MakeClients,
+  concurrency: number = GRADING_DEFAULTS.concurrency,
+) {
+  const cpuBefore = process.cpuUsage();
+  const run = await profiled(label, () => gradeAccounts({ entries, stage: STAGE, concurrency, makeClients }));
+  const cpu = process.cpuUsage(cpuBefore);
+  const notPassed = run.accounts.filter((a) => !a.allRequiredPassed);
+  if (notPassed.length) {
+    const first = notPassed[0];
+    throw new Error(
+      `${notPassed.length} of ${entries.length} accounts did not pass: ${JSON.stringify(first?.problem)}`,
+    );
+  }
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const calls = run.accounts.reduce((n, a) => n + a.apiCalls.total, 0);
+  const accountMs = run.accounts.map((a) => a.ms).sort((a, b) => a - b);
   return {
-    [`${ACCOUNTS} accounts, concurrency ${CONCURRENCY}, ${LATENCY_MS} ms/call: wall, ms`]: parallel.run.ms,
-    'accounts graded per second': parallel.perSecond,
-    'API calls per account': calls / ACCOUNTS,
-    'one account, median, ms': accountMs[Math.floor(accountMs.length / 2)] ?? 0,
-    'accounts in flight at most': parallel.maxInFlight,
-    'sequential (concurrency 1), accounts per second': sequential.perSecond,
-    'speed-up over sequential': parallel.perSecond / sequential.perSecond,
+    perMinute: entries.length / (run.ms / 60_000),
+    wallMs: run.ms,
+    medianAccountMs: accountMs[Math.floor(accountMs.length / 2)] ?? 0,
+    cpuMsPerAccount: cpuMs / entries.length,
+    cpuMsPerCall: cpuMs / calls,
+    callsPerAccount: calls / entries.length,
+    concurrency,
   };
 }
 
-/**
- * The same figures over sandbox accounts (lib/sandbox answering the SDK in-process): stage 00's solution deployed
- * once through lib/stacks, its state copied into 200 accounts, and an injected latency of L ms on every grading call.
- */
-const SANDBOX_LATENCY_MS = 20;
+/** The figures of one measured run, named with a prefix ("fixtures, L=20 ms"). */
+export function figuresOf(prefix: string, m: Awaited<ReturnType<typeof measureGrading>>): Figures {
+  return {
+    [`${prefix}: accounts per minute`]: m.perMinute,
+    [`${prefix}: one account, median, ms`]: m.medianAccountMs,
+    [`${prefix}: CPU per account, ms`]: m.cpuMsPerAccount,
+    [`${prefix}: CPU per SDK call, ms`]: m.cpuMsPerCall,
+  };
+}
+
+function fixtureAccounts(n: number, latencyMs: number) {
+  const { entries, accounts } = classOf(n, { latencyMs });
+  return { entries, makeClients: fakeClients(accounts).makeClients };
+}
+
+export async function benchGrading(): Promise<Figures> {
+  const figures: Figures = {
+    accounts: ACCOUNTS,
+    'default concurrency (GRADING_DEFAULTS)': GRADING_DEFAULTS.concurrency,
+  };
+  // Warm-up: the first run pays for loading the SDK's modules, which no later account does.
+  const warm = fixtureAccounts(20, 1);
+  await measureGrading('warm-up', warm.entries, warm.makeClients);
+  for (const latency of LATENCIES) {
+    const { entries, makeClients } = fixtureAccounts(ACCOUNTS, latency);
+    const m = await measureGrading(`fixtures-L${latency}`, entries, makeClients);
+    figures['fixtures: SDK calls per account'] = m.callsPerAccount;
+    Object.assign(figures, figuresOf(`fixtures, L=${latency} ms`, m));
+  }
+  const { entries, makeClients } = fixtureAccounts(ACCOUNTS, 100);
+  const at16 = await measureGrading('fixtures-L100-c16', entries, makeClients, 16);
+  figures['fixtures, L=100 ms, concurrency 16: accounts per minute'] = at16.perMinute;
+  return figures;
+}
+
 /** Every copy keeps the one stack deployed, under this name. */
 const SANDBOX_STACK = defaultStackName('template');
 
 async function solutionState(): Promise<string> {
   const sandbox = createSandbox({ accountId: '400000000000', regions: ['us-east-1'] });
   const clients = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
-  const stackName = SANDBOX_STACK;
-  const templateBody = readFileSync('templates/00-one-user/solution.yaml', 'utf8');
-  const preview = await prepareChangeSet({ clients, stackName, templateBody });
-  await executeChangeSet(clients, stackName, preview.changeSetId);
-  const final = await followStack(clients, stackName, new Date(0), () => {}, { intervalMs: 5 });
+  const templateBody = readFileSync(`templates/${STAGE}/solution.yaml`, 'utf8');
+  const preview = await prepareChangeSet({ clients, stackName: SANDBOX_STACK, templateBody });
+  await executeChangeSet(clients, SANDBOX_STACK, preview.changeSetId);
+  const final = await followStack(clients, SANDBOX_STACK, new Date(0), () => {}, { intervalMs: 5 });
   if (final.status !== 'CREATE_COMPLETE') throw new Error(`the solution did not deploy: ${final.status}`);
   return JSON.stringify(sandbox.snapshot());
 }
 
-async function gradeSandboxes(state: string, n: number, concurrency: number) {
+function sandboxAccounts(state: string, n: number, latencyMs: number) {
   const sandboxes = new Map<string, Sandbox>();
   const entries = Array.from({ length: n }, (_, i) => {
     const accountId = String(400000000001 + i);
@@ -70,32 +140,33 @@ async function gradeSandboxes(state: string, n: number, concurrency: number) {
       accountId,
       regions: ['us-east-1'],
       persistence: { load: async () => copy, save: async () => {} },
-      faults: [{ kind: 'latency', latencyMs: SANDBOX_LATENCY_MS }],
+      faults: [{ kind: 'latency', latencyMs }],
     });
     sandboxes.set(entry.learner, sandbox);
     return entry;
   });
-  const run = await gradeAccounts({
-    entries,
-    stage: '00-one-user',
-    concurrency,
-    makeClients: (entry, log) => (sandboxes.get(entry.learner) as Sandbox).clientsFor(entry.region, { log }),
-  });
-  const passed = run.accounts.filter((a) => a.allRequiredPassed).length;
-  if (passed !== n) throw new Error(`only ${passed} of ${n} sandbox accounts passed`);
-  return { run, perSecond: n / (run.ms / 1000) };
+  const makeClients: MakeClients = (entry, log) =>
+    (sandboxes.get(entry.learner) as Sandbox).clientsFor(entry.region, { log });
+  return { entries, makeClients, ready: Promise.all([...sandboxes.values()].map((s) => s.ready())) };
 }
 
-export async function benchGradingSandbox(): Promise<Record<string, number | string>> {
+export async function benchGradingSandbox(): Promise<Figures> {
   const state = await solutionState();
-  const parallel = await gradeSandboxes(state, ACCOUNTS, CONCURRENCY);
-  const sequential = await gradeSandboxes(state, SEQUENTIAL_SAMPLE, 1);
-  const sequentialWallMs = (ACCOUNTS / sequential.perSecond) * 1000;
-  return {
-    [`${ACCOUNTS} sandbox accounts, concurrency ${CONCURRENCY}, L=${SANDBOX_LATENCY_MS} ms: wall, ms`]: parallel.run.ms,
-    'sandbox: accounts graded per second': parallel.perSecond,
-    'sandbox: sequential accounts per second': sequential.perSecond,
-    'sandbox: sequential wall for all (from the sample), ms': sequentialWallMs,
-    'sandbox: speed-up over sequential': parallel.perSecond / sequential.perSecond,
-  };
+  const figures: Figures = {};
+  const warm = sandboxAccounts(state, 20, 1);
+  await warm.ready;
+  await measureGrading('sandbox-warm-up', warm.entries, warm.makeClients);
+  for (const latency of LATENCIES) {
+    const { entries, makeClients, ready } = sandboxAccounts(state, ACCOUNTS, latency);
+    await ready; // loading the copied state is set-up, not grading
+    Object.assign(
+      figures,
+      figuresOf(`sandbox, L=${latency} ms`, await measureGrading(`sandbox-L${latency}`, entries, makeClients)),
+    );
+  }
+  const sample = sandboxAccounts(state, SEQUENTIAL_SAMPLE, 20);
+  await sample.ready;
+  const sequential = await measureGrading('sandbox-sequential', sample.entries, sample.makeClients, 1);
+  figures['sandbox, L=20 ms, sequential: accounts per minute'] = sequential.perMinute;
+  return figures;
 }
