@@ -7,7 +7,7 @@ import { createSandbox } from '@/lib/sandbox';
 import { executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { followStack } from '@/lib/stacks/follow';
 import { templateText } from '../content/harness-support';
-import { awsError, fixtureClients, passingLab, STACK } from '../support/aws-fixtures';
+import { awsError, type Fixtures, fixtureClients, passingLab, STACK } from '../support/aws-fixtures';
 
 describe('a check run stores what it saw deployed', () => {
   let store: Store;
@@ -21,6 +21,18 @@ describe('a check run stores what it saw deployed', () => {
     const id = randomUUID();
     await store.ensureLearner(id);
     return id;
+  };
+  /** A stage 00 run of a new learner whose account answers from these fixtures; the stored row at its end. */
+  const runOn = async (fixtures: Fixtures) => {
+    const { done } = await startStageRun({
+      store,
+      learnerId: await learner(),
+      stageId: '00-one-user',
+      stackName: STACK,
+      cooldownMs: 0,
+      makeClients: (log) => fixtureClients(fixtures, undefined, log),
+    });
+    return done;
   };
 
   it('keeps the snapshot of stage 00 deployed in the sandbox with the run: the instance and its Elastic IP', async () => {
@@ -53,16 +65,10 @@ describe('a check run stores what it saw deployed', () => {
   });
 
   it('never fails the run over the diagram: a describe the checks do not need is refused, the run is judged the same', async () => {
-    const fixtures = { ...passingLab('123456789012'), 'RDS.DescribeDBInstances': awsError('AccessDenied', 'no', 403) };
-    const { done } = await startStageRun({
-      store,
-      learnerId: await learner(),
-      stageId: '00-one-user',
-      stackName: STACK,
-      cooldownMs: 0,
-      makeClients: (log) => fixtureClients(fixtures, undefined, log),
+    const row = await runOn({
+      ...passingLab('123456789012'),
+      'RDS.DescribeDBInstances': awsError('AccessDenied', 'no', 403),
     });
-    const row = await done;
     expect(row.status).toBe('finished');
     expect(row.allRequiredPassed).toBe(true);
     const s = asSnapshot(row.architecture);
@@ -74,19 +80,10 @@ describe('a check run stores what it saw deployed', () => {
   });
 
   it('stores no snapshot for a run that could not verify the account', async () => {
-    const fixtures = {
+    const row = await runOn({
       ...passingLab('123456789012'),
       'STS.GetCallerIdentity': awsError('ExpiredToken', 'expired', 403),
-    };
-    const { done } = await startStageRun({
-      store,
-      learnerId: await learner(),
-      stageId: '00-one-user',
-      stackName: STACK,
-      cooldownMs: 0,
-      makeClients: (log) => fixtureClients(fixtures, undefined, log),
     });
-    const row = await done;
     expect(row.status).toBe('failed');
     expect(row.architecture).toBeNull();
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newLearnerContext } from './browser';
+import { launchChromium, newLearnerContext, replaceEditorText, stackStatus } from './browser';
 
 const baseUrl = inject('baseUrl');
 const shots = 'test-results/e2e';
@@ -15,19 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const stackStatus = (page: Page, status: string) =>
-  page.waitForFunction(
-    (s) => document.querySelector('[data-stack-status]')?.getAttribute('data-stack-status') === s,
-    status,
-    { timeout: 60_000 },
-  );
-
-async function replaceEditorText(page: Page, text: string) {
-  await page.locator('[data-template-editor] .cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(text);
-}
 
 describe('the live diagram of what is deployed', () => {
   it('draws the instance and its Elastic IP after a check run, and marks a failing check after a mutation', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, newLearnerContext } from './browser';
+import { launchChromium, newLearnerContext, replaceEditorText, stackStatus } from './browser';
 
 const baseUrl = inject('baseUrl');
 const solution = readFileSync('templates/00-one-user/solution.yaml', 'utf8');
@@ -13,19 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const stackStatus = (page: Page, status: string) =>
-  page.waitForFunction(
-    (s) => document.querySelector('[data-stack-status]')?.getAttribute('data-stack-status') === s,
-    status,
-    { timeout: 60_000 },
-  );
-
-async function replaceEditorText(page: Page, text: string) {
-  await page.locator('[data-template-editor] .cm-content').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(text);
-}
 
 describe('the template editor', () => {
   it('launches stage 00, catches a typo with its line, scales up through a previewed change set, and deletes', async () => {
