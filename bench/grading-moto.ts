@@ -93,6 +93,7 @@ export async function benchGradingMoto(): Promise<Record<string, number | string
     return {
       [`moto over loopback, ${ACCOUNTS} role accounts, concurrency ${GRADING_DEFAULTS.concurrency}: accounts per minute`]:
         m.perMinute,
+      'moto: one account, median, ms': m.medianAccountMs,
       'moto: SDK calls per account (AssumeRole not counted)': m.callsPerAccount,
       'moto: grading CPU per account (client only), ms': m.cpuMsPerAccount,
       'moto: grading CPU per SDK call, ms': m.cpuMsPerCall,

@@ -24,7 +24,7 @@ import type { Account } from './account';
 import type { ApiCallLog } from './api-calls';
 import { credentialsFor } from './credentials';
 import { type HttpFetch, unreachable } from './http-fetch';
-import { sharedClientConfig } from './shared-config';
+import { configuredEndpointFor, learnConfiguredEndpoint, sharedClientConfig } from './shared-config';
 
 const constructors = {
   apigatewayv2: ApiGatewayV2Client,
@@ -129,10 +129,11 @@ function regionalClients(
       ...sharedClientConfig(),
       region,
       credentials,
-      ...(endpoint ? { endpoint } : {}),
+      ...(endpoint ? { endpoint } : configuredEndpointFor(key)),
       retryMode: options.retryMode ?? 'standard',
       maxAttempts: options.maxAttempts ?? 3,
     });
+    if (!endpoint) learnConfiguredEndpoint(key, client);
     const stack = (client as unknown as { middlewareStack: MiddlewareStackLike }).middlewareStack;
     stack.add(recordCalls(region, log), { step: 'initialize', name: 'scalelabCallLog', priority: 'high' });
     // The SDK's logger middleware hands every input and output, each filtered through its schema for secrets, to the

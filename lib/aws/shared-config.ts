@@ -39,3 +39,33 @@ export function sharedClientConfig(): SharedClientConfig {
   };
   return shared;
 }
+
+/** Per service: the endpoint its clients are configured with, `null` for none, once the first client has looked. */
+const configuredEndpoints = new Map<string, string | null>();
+const looking = new Set<string>();
+
+type ConfiguredEndpointLookup = { config: { serviceConfiguredEndpoint?: () => Promise<string | undefined> } };
+
+/**
+ * A service's configured endpoint — AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, or `endpoint_url` in
+ * ~/.aws/config, as the SDK reads them — which every client otherwise looks up for itself at its first call: the first
+ * client of each service looks (the SDK's own lookup, read off `client.config`), and the clients made after it are
+ * given the answer (the endpoint, or "none: do not look").
+ */
+export function configuredEndpointFor(service: string): { endpoint?: string; ignoreConfiguredEndpointUrls?: true } {
+  const known = configuredEndpoints.get(service);
+  if (known === undefined) return {};
+  return known === null ? { ignoreConfiguredEndpointUrls: true } : { endpoint: known };
+}
+
+/** Let this client's own lookup answer for the service's later clients (once per service and process). */
+export function learnConfiguredEndpoint(service: string, client: unknown): void {
+  if (configuredEndpoints.has(service) || looking.has(service)) return;
+  const lookup = (client as ConfiguredEndpointLookup).config.serviceConfiguredEndpoint;
+  if (!lookup) return;
+  looking.add(service);
+  lookup().then(
+    (url) => configuredEndpoints.set(service, url ?? null),
+    () => looking.delete(service),
+  );
+}

@@ -4,9 +4,10 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiCallLog } from '@/lib/aws/api-calls';
+import type { AwsClients } from '@/lib/aws/clients';
 import { sharedUntilExpiry } from '@/lib/aws/credentials';
-import { roleClients } from '@/lib/grading';
-import { rosterEntry } from './support';
+import { gradeAccounts, roleClients } from '@/lib/grading';
+import { classOf, fakeClients, rosterEntry } from './support';
 
 /** A tiny STS over HTTP (the query protocol's XML): answers AssumeRole and GetCallerIdentity, counts the AssumeRoles. */
 function fakeSts() {
@@ -84,6 +85,70 @@ describe('grading clients over the wire', () => {
       handler,
       handler,
     ]);
+  });
+});
+
+// After the block above, whose clients were given AWS_ENDPOINT_URL and so never looked up a configured endpoint.
+describe('a service endpoint configured for the SDK alone (AWS_ENDPOINT_URL_STS)', () => {
+  const sts = fakeSts();
+  let server: Server;
+
+  beforeAll(async () => {
+    server = await new Promise<Server>((resolve) => {
+      const s = sts.server.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    vi.stubEnv('AWS_ENDPOINT_URL_STS', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'platform');
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'platform');
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+    server.close();
+  });
+
+  it('is used by the first client, which looks it up, and by every client made after it', async () => {
+    const ask = (learner: string, account: string) =>
+      roleClients(rosterEntry(learner, account), new ApiCallLog()).sts.send(new GetCallerIdentityCommand({}));
+    expect((await ask('eve', '111111111111')).Account).toBe('111111111111');
+    expect((await ask('fay', '222222222222')).Account).toBe('222222222222');
+    expect(sts.assumed.sort()).toEqual(['ext-eve', 'ext-fay']);
+  });
+});
+
+describe('clients per graded account', () => {
+  it('makes one client per service for an account, shared by its checks and by a second round after throttling', async () => {
+    const { entries, accounts } = classOf(2);
+    accounts['learner-001']!.throttle = { operation: 'DescribeInstances', times: 1 };
+    const { makeClients } = fakeClients(accounts);
+    const seen = new Map<string, Map<string, Set<unknown>>>();
+    const counting: typeof makeClients = (entry, log) => {
+      const clients = makeClients(entry, log);
+      const byService = new Map<string, Set<unknown>>();
+      seen.set(entry.learner, byService);
+      return new Proxy(clients, {
+        get(target, prop, receiver) {
+          const value: unknown = Reflect.get(target, prop, receiver);
+          if (value && typeof value === 'object' && 'middlewareStack' in value) {
+            byService.set(String(prop), (byService.get(String(prop)) ?? new Set()).add(value));
+          }
+          return value;
+        },
+      }) as AwsClients;
+    };
+    const run = await gradeAccounts({
+      entries,
+      stage: '00-one-user',
+      makeClients: counting,
+      backoff: { baseMs: 1, capMs: 2 },
+    });
+    expect(run.accounts.map((a) => [a.status, a.attempts])).toEqual([
+      ['graded', 1],
+      ['graded', 2],
+    ]);
+    for (const byService of seen.values()) {
+      expect([...byService.keys()].sort()).toEqual(['cloudformation', 'ec2', 'sts']);
+      expect([...byService.values()].map((instances) => instances.size)).toEqual([1, 1, 1]);
+    }
   });
 });
 
