@@ -1,4 +1,5 @@
 import rehypeShiki from '@shikijs/rehype';
+import { transformerStyleToClass } from '@shikijs/transformers';
 import { bundleMDX } from 'mdx-bundler';
 import remarkGfm from 'remark-gfm';
 
@@ -18,6 +19,11 @@ export const mdxComponentNames = [
 export interface CompiledLab {
   /** The function body mdx-bundler produced; render it with `getMDXComponent` from 'mdx-bundler/client'. */
   code: string;
+  /**
+   * The code highlighting's colours as classes (`.sk-…{--shiki-light:…;--shiki-dark:…}`): the page renders this once
+   * instead of a style attribute on each of ~900 tokens, in its HTML and again in its RSC payload.
+   */
+  css: string;
   /** Every `<Step id>` in document order, every `<Check id>`, every `<Diagram name>`: the loader validates them. */
   stepIds: string[];
   /** Each step's title, by id: check hints link to a step by its title, not its anchor. */
@@ -40,6 +46,7 @@ export class MdxCompileError extends Error {
 /** Compile one lab's MDX. Slow (esbuild + shiki): run it once per file at build time, never per request. */
 export async function compileLabMdx(source: string, file: string): Promise<CompiledLab> {
   let code: string;
+  const toClasses = transformerStyleToClass({ classPrefix: 'sk-' });
   try {
     const result = await bundleMDX({
       source,
@@ -47,7 +54,10 @@ export async function compileLabMdx(source: string, file: string): Promise<Compi
         options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
-          [rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false }],
+          [
+            rehypeShiki,
+            { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [toClasses] },
+          ],
         ];
         return options;
       },
@@ -59,11 +69,11 @@ export async function compileLabMdx(source: string, file: string): Promise<Compi
     const where = first?.location ? `${first.location.line}:${first.location.column}: ` : '';
     throw new MdxCompileError(file, `${where}${first?.text ?? (err as Error).message}`);
   }
-  return { code, ...scanReferences(source) };
+  return { code, css: toClasses.getCSS(), ...scanReferences(source) };
 }
 
 /** The references a lab makes, read from the source (attribute values are plain strings by convention). */
-export function scanReferences(source: string): Omit<CompiledLab, 'code'> {
+export function scanReferences(source: string): Omit<CompiledLab, 'code' | 'css'> {
   const withoutCode = source.replace(/^```[\s\S]*?^```/gm, '');
   const attr = (tag: string, name: string) =>
     [...withoutCode.matchAll(new RegExp(`<${tag}\\b[^>]*\\b${name}="([^"]+)"`, 'g'))].map((m) => m[1] as string);
