@@ -60,7 +60,10 @@ export async function benchSite(): Promise<Record<string, number | string>> {
     }
   } finally {
     await browser.close();
+    // The site takes a last backup and closes its store on SIGTERM: wait for that before removing its data.
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 25_000))]);
     rmSync(dataDir, { recursive: true, force: true });
   }
   return figures;
