@@ -1,3 +1,4 @@
+import type { Impairments } from './data-plane/trace';
 import type { Caller } from './iam/caller';
 import type { SandboxState, StackRecord, Step } from './state';
 
@@ -9,6 +10,8 @@ export interface CallContext {
   input: Record<string, any>;
   /** A role session deployed in the sandbox that makes the call (its IAM is enforced); none: the account itself. */
   caller?: Caller;
+  /** What a drill impairs now (a dark AZ, stopped instances): DescribeTargetHealth judges under it. */
+  impairments?: Impairments;
   /** Simulated now (never before the end of the last planned operation). */
   now(): number;
   /** Play a planned stack operation (instantly at speed 0, over time otherwise). */

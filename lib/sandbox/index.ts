@@ -161,6 +161,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       caller,
       region: request.region,
       input: request.input,
+      impairments: sandbox.impairments,
       now: () => Math.max(Date.now(), state.clockMs + 1000),
       run(stack, steps) {
         const playing = play(state, request.region, stack, steps, {

@@ -8,8 +8,9 @@ import { deploy } from './deploy';
 /**
  * Stage 05's checks against a small decoupled architecture deployed into the sandbox (built here, not the stage
  * template): two tiers behind an internet-facing and an internal ALB, five security groups, a queue with a DLQ fed
- * by a topic, a worker group on the backlog per instance, CloudFront in front of the ALB. Each mutation breaks the
- * one thing its check judges.
+ * by a topic, a worker group on the backlog per instance, CloudFront in front of the ALB, an S3 gateway endpoint on the
+ * private route table, an HTTP API invoking a function whose TABLE_NAME names a DynamoDB table. Each mutation breaks
+ * the one thing its check judges.
  */
 const STACK = 'scalelab-s05';
 
@@ -20,6 +21,10 @@ interface Options {
   subscribe?: boolean;
   cloudFrontOrigin?: string;
   appSubnets?: string;
+  /** The route tables the S3 gateway endpoint serves. */
+  endpointRouteTables?: string;
+  /** The function's environment variables. */
+  functionEnv?: string;
 }
 
 const sg = (name: string, port: number, from: string) => `
@@ -63,6 +68,13 @@ Resources:
   PrivateRt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }
   PrivateAssocA: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref PrivateA, RouteTableId: !Ref PrivateRt } }
   PrivateAssocB: { Type: AWS::EC2::SubnetRouteTableAssociation, Properties: { SubnetId: !Ref PrivateB, RouteTableId: !Ref PrivateRt } }
+  S3Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties:
+      VpcId: !Ref Vpc
+      ServiceName: !Sub 'com.amazonaws.\${AWS::Region}.s3'
+      VpcEndpointType: Gateway
+      RouteTableIds: ${o.endpointRouteTables ?? '[!Ref PrivateRt]'}
 ${sg('AlbSg', 80, 'CidrIp: 0.0.0.0/0')}
 ${sg('WebSg', 80, 'SourceSecurityGroupId: !Ref AlbSg')}
 ${sg('InternalAlbSg', 80, 'SourceSecurityGroupId: !Ref WebSg')}
@@ -143,7 +155,7 @@ ${
       Runtime: nodejs20.x
       Handler: index.handler
       Role: !GetAtt FnRole.Arn
-      Environment: { Variables: { TABLE_NAME: !Ref Items } }
+      Environment: { Variables: ${o.functionEnv ?? '{ TABLE_NAME: !Ref Items }'} }
       Code: { ZipFile: "exports.handler = async () => ({ statusCode: 200, body: 'ok' })" }
   Api: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: !Sub '\${AWS::StackName}-api', ProtocolType: HTTP } }
   Integration:
@@ -164,6 +176,8 @@ const ids = [
   'asg.worker-scales-on-queue',
   'sns.fanout-to-sqs',
   'cloudfront.dynamic-origin',
+  'vpc.s3-gateway-endpoint',
+  'lambda.serverless-api',
 ];
 
 async function verdicts(o: Options = {}) {
@@ -179,9 +193,12 @@ describe('stage 05 checks on a decoupled architecture in the sandbox', () => {
   it('pass on the right architecture', async () => {
     const seen = await verdicts();
     for (const id of ids) expect(seen[id], id).toMatch(/^pass: /);
-    // The sandbox does not simulate EC2 DescribeVpcEndpoints or API Gateway GetIntegrations: an error, never a fail.
-    expect(seen['vpc.s3-gateway-endpoint']).toMatch(/^error: .*EC2\.DescribeVpcEndpoints is not simulated/);
-    expect(seen['lambda.serverless-api']).toMatch(/^error: .*ApiGatewayV2\.GetIntegrations is not simulated/);
+    expect(seen['vpc.s3-gateway-endpoint']).toMatch(
+      /^pass: S3 gateway endpoint vpce-\w+ serves private route table rtb-\w+\.$/,
+    );
+    expect(seen['lambda.serverless-api']).toMatch(
+      /^pass: API scalelab-s05-api invokes Lambda function scalelab-s05-Fn-\w+, which uses DynamoDB table scalelab-s05-Items-\w+\.$/,
+    );
   });
 
   it.each([
@@ -191,6 +208,8 @@ describe('stage 05 checks on a decoupled architecture in the sandbox', () => {
     ['asg.worker-scales-on-queue', { workerMath: 'm1' }],
     ['sns.fanout-to-sqs', { subscribe: false }],
     ['cloudfront.dynamic-origin', { cloudFrontOrigin: 'example.com' }],
+    ['vpc.s3-gateway-endpoint', { endpointRouteTables: '[!Ref PublicRt]' }],
+    ['lambda.serverless-api', { functionEnv: '{ STAGE: prod }' }],
   ] as [string, Options][])('%s fails, alone, with its mutation', async (id, mutation) => {
     const seen = await verdicts(mutation);
     expect(seen[id], id).toMatch(/^fail: /);

@@ -12,6 +12,8 @@ export interface TargetHealth {
   port: number;
   state: 'healthy' | 'unhealthy' | 'unused';
   reason?: string;
+  /** The health check's answer code, when it did not match (Target.ResponseCodeMismatch). */
+  status?: number;
   hop: Hop;
 }
 
@@ -55,8 +57,15 @@ export function targetHealth(
     const instance = view.instances.find((i) => i.InstanceId === t.id);
     if (!instance || instance.State?.Name === 'terminated') continue;
     const az = instance.Placement?.AvailabilityZone;
-    const judge = (state: TargetHealth['state'], reason: string | undefined, en: string, ko: string) =>
-      out.push({ instance, port: t.port, state, reason, hop: hop('target-group', t.id, state === 'healthy', en, ko) });
+    const judge = (state: TargetHealth['state'], reason: string | undefined, en: string, ko: string, status?: number) =>
+      out.push({
+        instance,
+        port: t.port,
+        state,
+        reason,
+        status,
+        hop: hop('target-group', t.id, state === 'healthy', en, ko),
+      });
     if (instance.State?.Name !== 'running') {
       judge(
         'unused',
@@ -114,6 +123,7 @@ export function targetHealth(
         'Target.ResponseCodeMismatch',
         `${t.id} answers its health check ${tg.HealthCheckPath ?? '/'} with ${check.status}, not ${tg.Matcher?.HttpCode ?? '200'}.`,
         `${t.id}가 상태 확인 ${tg.HealthCheckPath ?? '/'}에 ${tg.Matcher?.HttpCode ?? '200'}이 아니라 ${check.status}(으)로 응답합니다.`,
+        check.status,
       );
       continue;
     }

@@ -13,9 +13,10 @@ import type { Listener, LoadBalancer, Rule, TargetGroup } from '@aws-sdk/client-
 import type { DBCluster, DBInstance } from '@aws-sdk/client-rds';
 import type { CallRequest } from '@/lib/aws/clients';
 import type { CallContext } from '../context';
+import { targetsOf } from '../describe/load-balancing';
 import { bucketView } from '../describe/s3-objects';
 import { dispatch } from '../responder';
-import { resourcesOf, type SandboxState } from '../state';
+import { resourcesIn, resourcesOf, type SandboxState } from '../state';
 import { labAppsOf } from './user-data';
 
 /** The lab app an instance's user data installs: the port it listens on and the script it runs (see lab-app.ts). */
@@ -127,14 +128,11 @@ export async function regionView(state: SandboxState, region: string): Promise<R
     all<DBInstance>(state, region, 'RDS.DescribeDBInstances', 'DBInstances', RDS_MARKER),
     all<DBCluster>(state, region, 'RDS.DescribeDBClusters', 'DBClusters', RDS_MARKER),
   ]);
+  // The registered targets themselves, not DescribeTargetHealth: the sandbox answers that from this view.
   const registered: RegionView['registered'] = {};
-  for (const tg of targetGroups) {
-    const arn = tg.TargetGroupArn ?? '';
-    const out = await read(state, region, 'ElasticLoadBalancingV2', 'DescribeTargetHealth', { TargetGroupArn: arn });
-    registered[arn] = ((out.TargetHealthDescriptions ?? []) as { Target?: { Id?: string; Port?: number } }[]).map(
-      (d) => ({ id: d.Target?.Id ?? '', port: d.Target?.Port ?? tg.Port ?? 80 }),
-    );
-  }
+  const ctx = readOnly(state, region, {});
+  for (const tg of resourcesIn(state, region, 'AWS::ElasticLoadBalancingV2::TargetGroup'))
+    registered[tg.physicalId] = targetsOf(ctx, tg);
   const rules: RegionView['rules'] = {};
   for (const l of listeners) {
     const out = await read(state, region, 'ElasticLoadBalancingV2', 'DescribeRules', { ListenerArn: l.ListenerArn });

@@ -1,8 +1,44 @@
 /** Auto Scaling: groups with the instances they launched, and their scaling policies. */
-import type { AutoScalingGroup, ScalingPolicy } from '@aws-sdk/client-auto-scaling';
+import type { AutoScalingGroup, EnabledMetric, ScalingPolicy } from '@aws-sdk/client-auto-scaling';
 import type { Handlers } from '../context';
 import { page } from '../pagination';
 import { byPhysicalId, inRegion } from './common';
+
+// Amazon EC2 Auto Scaling API Reference › EnabledMetric / EnableMetricsCollection: every group metric, all enabled
+// when a MetricsCollection names a Granularity and no Metrics.
+const GROUP_METRICS = [
+  'GroupMinSize',
+  'GroupMaxSize',
+  'GroupDesiredCapacity',
+  'GroupInServiceInstances',
+  'GroupPendingInstances',
+  'GroupStandbyInstances',
+  'GroupTerminatingInstances',
+  'GroupTotalInstances',
+  'GroupInServiceCapacity',
+  'GroupPendingCapacity',
+  'GroupStandbyCapacity',
+  'GroupTerminatingCapacity',
+  'GroupTotalCapacity',
+  'WarmPoolDesiredCapacity',
+  'WarmPoolWarmedCapacity',
+  'WarmPoolPendingCapacity',
+  'WarmPoolTerminatingCapacity',
+  'WarmPoolTotalCapacity',
+  'GroupAndWarmPoolDesiredCapacity',
+  'GroupAndWarmPoolTotalCapacity',
+];
+
+/** The group metrics its MetricsCollection enables (none without one). */
+function enabledMetrics(collection: unknown): EnabledMetric[] {
+  const out = new Map<string, EnabledMetric>();
+  for (const c of Array.isArray(collection) ? (collection as Record<string, unknown>[]) : []) {
+    const granularity = String(c.Granularity ?? '1Minute');
+    const named = Array.isArray(c.Metrics) && c.Metrics.length ? c.Metrics.map(String) : GROUP_METRICS;
+    for (const m of named) out.set(m, { Metric: m, Granularity: granularity });
+  }
+  return [...out.values()];
+}
 
 export const autoScalingHandlers: Handlers = {
   'AutoScaling.DescribeAutoScalingGroups': (ctx) => {
@@ -32,6 +68,7 @@ export const autoScalingHandlers: Handlers = {
           HealthCheckType: String(p.HealthCheckType ?? 'EC2'),
           HealthCheckGracePeriod: Number(p.HealthCheckGracePeriod ?? 0),
           TargetGroupARNs: (p.TargetGroupARNs as string[] | undefined) ?? [],
+          EnabledMetrics: enabledMetrics(p.MetricsCollection),
           LoadBalancerNames: [],
           LaunchTemplate: lt
             ? { LaunchTemplateId: lt.LaunchTemplateId, LaunchTemplateName: lt.LaunchTemplateName, Version: lt.Version }

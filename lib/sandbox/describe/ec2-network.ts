@@ -6,6 +6,7 @@ import { availabilityZones, zoneId } from '../regions';
 import type { ResourceRecord, Tag } from '../state';
 import { byPhysicalId, inRegion } from './common';
 import { byIds, ec2Tags, paged } from './ec2-query';
+import { endpointRoutes } from './ec2-vpc-endpoints';
 
 export function vpcShape(r: ResourceRecord): Vpc {
   return {
@@ -74,6 +75,7 @@ export function routeTableShape(ctx: CallContext, r: ResourceRecord): RouteTable
         Origin: 'CreateRoute' as const,
         State: 'active' as const,
       })),
+      ...endpointRoutes(ctx, r.physicalId),
     ],
     Associations: [
       ...(main
@@ -155,6 +157,7 @@ export const ec2NetworkHandlers: Handlers = {
             'association.main': t.Associations?.map((x) => x.Main),
             'route.gateway-id': t.Routes?.map((x) => x.GatewayId),
             'route.nat-gateway-id': t.Routes?.map((x) => x.NatGatewayId),
+            'route.destination-prefix-list-id': t.Routes?.map((x) => x.DestinationPrefixListId),
           },
           t.Tags as Tag[],
         ),

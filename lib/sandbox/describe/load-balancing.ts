@@ -3,9 +3,12 @@ import type {
   Listener,
   LoadBalancer,
   TargetGroup,
+  TargetHealth,
   TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { CallContext, Handlers } from '../context';
+import { type TargetHealth as DataPlaneHealth, targetHealth } from '../data-plane/target-health';
+import { regionView } from '../data-plane/view';
 import { awsError } from '../errors';
 import { page } from '../pagination';
 import { forwardedGroups } from '../resources/load-balancing';
@@ -23,7 +26,7 @@ const elbPage = <T>(ctx: CallContext, items: T[], key: string) => {
 };
 
 /** Instances registered with a target group: its own Targets plus what Auto Scaling groups attached to it launched. */
-function targetsOf(ctx: CallContext, tg: ResourceRecord): { id: string; port: number }[] {
+export function targetsOf(ctx: CallContext, tg: ResourceRecord): { id: string; port: number }[] {
   const own = ((tg.props.Targets as Record<string, unknown>[] | undefined) ?? []).map((t) => ({
     id: String(t.Id),
     port: Number(t.Port ?? tg.props.Port),
@@ -51,6 +54,39 @@ function balancersOf(ctx: CallContext, tgArn: string): string[] {
       if (l) out.add(String(l.props.LoadBalancerArn));
     }
   return [...out];
+}
+
+/** What DescribeTargetHealth says for each data-plane verdict (ELB API Reference › TargetHealth › Description). */
+function describedHealth(h: DataPlaneHealth): TargetHealth {
+  if (h.state === 'healthy') return { State: 'healthy' };
+  const description: Record<string, string> = {
+    'Target.Timeout': 'Request timed out',
+    'Target.FailedHealthChecks': 'Health checks failed',
+    'Target.ResponseCodeMismatch': `Health checks failed with these codes: [${h.status ?? ''}]`,
+    'Target.NotInUse': 'Target is in an Availability Zone that is not enabled for the load balancer',
+    'Target.InvalidState': 'Target is in the stopped state',
+  };
+  return {
+    State: h.state,
+    Reason: h.reason as TargetHealth['Reason'],
+    Description: description[h.reason ?? ''],
+  };
+}
+
+/**
+ * Each target's health as the data plane judges it (data-plane/target-health.ts): the load balancer's health check
+ * crosses the same hops as a request (its SG egress, the target's SG, the app answering the path with a matching
+ * code), under the drill's impairments. Keyed `<instance>:<port>`.
+ */
+async function judgedHealth(ctx: CallContext, tgArn: string): Promise<Map<string, TargetHealth>> {
+  const view = await regionView(ctx.state, ctx.region);
+  const tg = view.targetGroups.find((g) => g.TargetGroupArn === tgArn);
+  const lb = view.loadBalancers.find((l) => tg?.LoadBalancerArns?.includes(l.LoadBalancerArn ?? ''));
+  const out = new Map<string, TargetHealth>();
+  if (!tg || !lb) return out;
+  for (const h of targetHealth(view, lb, tg, ctx.impairments ?? {}))
+    out.set(`${h.instance.InstanceId}:${h.port}`, describedHealth(h));
+  return out;
 }
 
 export const loadBalancingHandlers: Handlers = {
@@ -120,13 +156,13 @@ export const loadBalancingHandlers: Handlers = {
       );
     return elbPage(ctx, items, 'TargetGroups');
   },
-  'ElasticLoadBalancingV2.DescribeTargetHealth': (ctx) => {
+  'ElasticLoadBalancingV2.DescribeTargetHealth': async (ctx) => {
     const tg = inRegion(ctx, 'AWS::ElasticLoadBalancingV2::TargetGroup').find(
       (r) => r.physicalId === ctx.input.TargetGroupArn,
     );
     if (!tg)
       throw awsError('TargetGroupNotFoundException', `Target groups '${String(ctx.input.TargetGroupArn)}' not found`);
-    const inUse = balancersOf(ctx, tg.physicalId).length > 0;
+    const judged = balancersOf(ctx, tg.physicalId).length ? await judgedHealth(ctx, tg.physicalId) : undefined;
     const descriptions: TargetHealthDescription[] = targetsOf(ctx, tg).map((t) => {
       const instance = byPhysicalId(ctx, 'AWS::EC2::Instance', t.id);
       return {
@@ -136,18 +172,18 @@ export const loadBalancingHandlers: Handlers = {
           AvailabilityZone: instance ? String(instance.attrs.AvailabilityZone) : undefined,
         },
         HealthCheckPort: String(t.port),
-        // ELB User Guide › Health checks for your target groups › Health check reason codes: Target.InvalidState.
+        // ELB User Guide › Health checks for your target groups › Health check reason codes.
         TargetHealth: !instance
           ? { State: 'unavailable', Reason: 'Target.InvalidState', Description: 'Target is in the stopped state' }
           : instance.attrs.InstanceState === 'stopped'
             ? { State: 'unused', Reason: 'Target.InvalidState', Description: 'Target is in the stopped state' }
-            : inUse
-              ? { State: 'healthy' }
-              : {
+            : !judged
+              ? {
                   State: 'unused',
                   Reason: 'Target.NotInUse',
                   Description: 'Target group is not configured to receive traffic from the load balancer',
-                },
+                }
+              : (judged.get(`${t.id}:${t.port}`) ?? { State: 'healthy' }),
       };
     });
     return { TargetHealthDescriptions: descriptions };

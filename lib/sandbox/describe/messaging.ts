@@ -1,4 +1,4 @@
-/** SQS, SNS, Lambda and API Gateway: queues, topics and their subscriptions, functions, HTTP APIs. */
+/** SQS and SNS: queues, topics and their subscriptions. */
 import type { CallContext, Handlers } from '../context';
 import { awsError } from '../errors';
 import { page } from '../pagination';
@@ -10,8 +10,6 @@ function queue(ctx: CallContext): ResourceRecord {
   if (!q) throw awsError('QueueDoesNotExist', 'The specified queue does not exist.');
   return q;
 }
-
-const iso = (r: ResourceRecord) => new Date(r.createdAt);
 
 export const messagingHandlers: Handlers = {
   'SQS.ListQueues': (ctx) => {
@@ -76,45 +74,4 @@ export const messagingHandlers: Handlers = {
     const p = page(all, ctx.input, { sizeKey: '-', maxSize: 100 });
     return { Subscriptions: p.items, ...p.token };
   },
-
-  'Lambda.GetFunction': (ctx) => {
-    const f = inRegion(ctx, 'AWS::Lambda::Function').find(
-      (r) => r.physicalId === ctx.input.FunctionName || r.attrs.Arn === ctx.input.FunctionName,
-    );
-    if (!f) throw awsError('ResourceNotFoundException', `Function not found: ${String(ctx.input.FunctionName)}`, 404);
-    return {
-      Configuration: {
-        FunctionName: f.physicalId,
-        FunctionArn: String(f.attrs.Arn),
-        Runtime: f.props.Runtime,
-        Role: f.props.Role,
-        Handler: f.props.Handler,
-        State: 'Active',
-        MemorySize: Number(f.props.MemorySize ?? 128),
-        Timeout: Number(f.props.Timeout ?? 3),
-      },
-      Tags: Object.fromEntries(f.tags.map((t) => [t.Key, t.Value])),
-    };
-  },
-  'Lambda.ListFunctions': (ctx) => ({
-    Functions: inRegion(ctx, 'AWS::Lambda::Function').map((f) => ({
-      FunctionName: f.physicalId,
-      FunctionArn: String(f.attrs.Arn),
-      Runtime: f.props.Runtime,
-      Role: f.props.Role,
-      Handler: f.props.Handler,
-    })),
-  }),
-  'ApiGatewayV2.GetApis': (ctx) => ({
-    Items: inRegion(ctx, 'AWS::ApiGatewayV2::Api').map((a) => ({
-      ApiId: a.physicalId,
-      Name: String(a.props.Name),
-      ProtocolType: String(a.props.ProtocolType ?? 'HTTP'),
-      ApiEndpoint: String(a.attrs.ApiEndpoint),
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: API Gateway's own selection-expression syntax.
-      RouteSelectionExpression: '${request.method} ${request.path}',
-      CreatedDate: iso(a),
-      Tags: Object.fromEntries(Object.entries((a.props.Tags as Record<string, string> | undefined) ?? {})),
-    })),
-  }),
 };

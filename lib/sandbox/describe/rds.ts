@@ -1,10 +1,11 @@
-/** RDS: DB instances (with their replicas and Multi-AZ standby), Aurora clusters and their members, subnet groups. */
-import type { DBCluster, DBInstance, DBSubnetGroup } from '@aws-sdk/client-rds';
+/** RDS: DB instances (with their replicas and Multi-AZ standby), Aurora clusters and their members, global databases, subnet groups. */
+import type { DBCluster, DBInstance, DBSubnetGroup, GlobalCluster, GlobalClusterMember } from '@aws-sdk/client-rds';
 import type { CallContext, Handlers } from '../context';
 import { awsError } from '../errors';
 import { page } from '../pagination';
+import { GLOBAL_CLUSTER, globalClusterNotFound } from '../resources/rds-global';
 import type { ResourceRecord } from '../state';
-import { byPhysicalId, inRegion, tagList } from './common';
+import { byPhysicalId, everywhere, inRegion, tagList } from './common';
 
 const rdsPage = <T>(ctx: CallContext, items: T[], key: string) => {
   const p = page(items, ctx.input, { sizeKey: 'MaxRecords', tokenKey: 'Marker', maxSize: 100 });
@@ -105,13 +106,80 @@ function clusterShape(ctx: CallContext, r: ResourceRecord): DBCluster {
       PromotionTier: 1,
       DBClusterParameterGroupStatus: 'in-sync',
     })),
-    GlobalClusterIdentifier: a.GlobalClusterIdentifier as string | undefined,
+    GlobalClusterIdentifier: (a.GlobalClusterIdentifier as string | undefined) ?? globalSourcedFrom(ctx, r)?.physicalId,
     ClusterCreateTime: new Date(r.createdAt),
     TagList: tagList(r),
   } as DBCluster;
 }
 
+/** The global cluster made from this cluster (its SourceDBClusterIdentifier), if any. */
+const globalSourcedFrom = (ctx: CallContext, r: ResourceRecord) =>
+  everywhere(ctx, GLOBAL_CLUSTER).find((g) => g.attrs.SourceDBClusterArn === r.attrs.DBClusterArn);
+
+/**
+ * A global database and its members in every region (RDS API Reference › GlobalCluster, GlobalClusterMember): the
+ * primary is the source cluster, else the first to join; each secondary is one of the primary's Readers.
+ */
+function globalClusterShape(ctx: CallContext, g: ResourceRecord): GlobalCluster {
+  const joined = everywhere(ctx, 'AWS::RDS::DBCluster')
+    .filter((c) => c.attrs.GlobalClusterIdentifier === g.physicalId)
+    .sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+  const source = everywhere(ctx, 'AWS::RDS::DBCluster').find(
+    (c) => c.attrs.DBClusterArn === g.attrs.SourceDBClusterArn,
+  );
+  const [primary, ...secondaries] = source ? [source, ...joined.filter((c) => c !== source)] : joined;
+  const arn = (c: ResourceRecord) => String(c.attrs.DBClusterArn);
+  const members: GlobalClusterMember[] = primary
+    ? [
+        {
+          DBClusterArn: arn(primary),
+          IsWriter: true,
+          Readers: secondaries.map(arn),
+          GlobalWriteForwardingStatus: 'disabled',
+        },
+        ...secondaries.map((c) => ({
+          DBClusterArn: arn(c),
+          IsWriter: false,
+          Readers: [],
+          GlobalWriteForwardingStatus: 'disabled' as const,
+          SynchronizationStatus: 'connected' as const,
+        })),
+      ]
+    : [];
+  return {
+    GlobalClusterIdentifier: g.physicalId,
+    GlobalClusterResourceId: String(g.attrs.GlobalClusterResourceId),
+    GlobalClusterArn: String(g.attrs.GlobalClusterArn),
+    Status: 'available',
+    Engine: String(g.attrs.Engine),
+    EngineVersion: g.attrs.EngineVersion as string | undefined,
+    DatabaseName: g.props.DatabaseName as string | undefined,
+    StorageEncrypted: g.attrs.StorageEncrypted === true,
+    DeletionProtection: g.props.DeletionProtection === true || g.props.DeletionProtection === 'true',
+    GlobalClusterMembers: members,
+    Endpoint: `${g.physicalId}.global-${String(g.attrs.GlobalClusterResourceId).slice(-10)}.global.rds.amazonaws.com`,
+    TagList: tagList(g),
+  };
+}
+
 export const rdsHandlers: Handlers = {
+  // Account-wide (a global cluster's ARN has no region); the `region` filter keeps those with a member there.
+  'RDS.DescribeGlobalClusters': (ctx) => {
+    const id = ctx.input.GlobalClusterIdentifier as string | undefined;
+    const regions = ((ctx.input.Filters as { Name?: string; Values?: string[] }[] | undefined) ?? [])
+      .filter((f) => f.Name === 'region')
+      .flatMap((f) => f.Values ?? []);
+    const items = everywhere(ctx, GLOBAL_CLUSTER)
+      .filter((g) => !id || g.physicalId === id || g.attrs.GlobalClusterArn === id)
+      .map((g) => globalClusterShape(ctx, g))
+      .filter(
+        (g) =>
+          !regions.length ||
+          (g.GlobalClusterMembers ?? []).some((m) => regions.includes(String(m.DBClusterArn?.split(':')[3]))),
+      );
+    if (id && !items.length) throw awsError('GlobalClusterNotFoundFault', globalClusterNotFound()[0], 404);
+    return rdsPage(ctx, items, 'GlobalClusters');
+  },
   'RDS.DescribeDBInstances': (ctx) => {
     const id = ctx.input.DBInstanceIdentifier as string | undefined;
     const items = inRegion(ctx, 'AWS::RDS::DBInstance').filter(

@@ -28,6 +28,7 @@ const ACTION: Record<string, string> = {
   'S3.GetBucketReplication': 's3:GetReplicationConfiguration',
   'S3.GetBucketEncryption': 's3:GetEncryptionConfiguration',
   'ApiGatewayV2.GetApis': 'apigateway:GET',
+  'ApiGatewayV2.GetApi': 'apigateway:GET',
   'ApiGatewayV2.GetRoutes': 'apigateway:GET',
   'ApiGatewayV2.GetIntegrations': 'apigateway:GET',
   'ApiGatewayV2.GetStages': 'apigateway:GET',

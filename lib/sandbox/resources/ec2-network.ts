@@ -286,6 +286,8 @@ export const networkModels: Models = {
       if (!/^com\.amazonaws\.[a-z0-9-]+\.[a-z0-9.-]+$/.test(service))
         fail(`The Vpc Endpoint Service '${service}' does not exist`, 'InvalidServiceName');
       for (const s of list(ctx.props, 'SubnetIds')) needSubnet(ctx, s);
+      // A gateway endpoint adds a route to each route table it names (DescribeRouteTables shows it, with the prefix list).
+      for (const t of list(ctx.props, 'RouteTableIds')) need(ctx, RTB, t, rtbNotFound);
       const id = ctx.existing?.physicalId ?? resourceId('vpce');
       const type = str(ctx.props, 'VpcEndpointType') ?? 'Gateway';
       return {

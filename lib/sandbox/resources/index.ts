@@ -7,6 +7,7 @@ import { messagingModels } from './messaging';
 import type { Models, ResourceModel } from './model';
 import { operationsModels } from './operations';
 import { rdsModels } from './rds';
+import { rdsGlobalModels } from './rds-global';
 import { secretsModels } from './secrets';
 import { storageModels } from './storage-cdn';
 
@@ -19,6 +20,7 @@ export const MODELS: Models = {
   ...iamModels,
   ...loadBalancingModels,
   ...rdsModels,
+  ...rdsGlobalModels,
   ...storageModels,
   ...databaseModels,
   ...messagingModels,

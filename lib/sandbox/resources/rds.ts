@@ -3,6 +3,7 @@ import type { ResourceRecord } from '../state';
 import { needSecurityGroup } from './ec2-compute';
 import { needSubnet } from './ec2-network';
 import { bool, fail, list, type ModelContext, type Models, need, num, str } from './model';
+import { GLOBAL_CLUSTER, globalClusterNotFound } from './rds-global';
 
 const SUBNET_GROUP = 'AWS::RDS::DBSubnetGroup';
 const INSTANCE = 'AWS::RDS::DBInstance';
@@ -203,6 +204,9 @@ export const rdsModels: Models = {
       const spec = ENGINES[engine] ?? fail(`Invalid DB engine: ${engine}`, 'InvalidParameterValue');
       if (!props.GlobalClusterIdentifier && !props.SnapshotIdentifier && !props.SourceDBClusterIdentifier)
         checkPassword(ctx);
+      const globalId = str(props, 'GlobalClusterIdentifier');
+      if (globalId && !ctx.world.all(GLOBAL_CLUSTER, true).some((g) => g.physicalId === globalId))
+        fail(...globalClusterNotFound());
       const groupName =
         str(props, 'DBSubnetGroupName') ??
         fail(

@@ -113,9 +113,10 @@ describe("'rds.multi-az-sqlserver-edition'", () => {
 describe("'rds.aurora-global-instance-class'", () => {
   const aurora = (klass: string) =>
     template(`${GROUP}
+  Global: { Type: AWS::RDS::GlobalCluster, Properties: { GlobalClusterIdentifier: shop-global, Engine: aurora-mysql } }
   Cluster:
     Type: AWS::RDS::DBCluster
-    Properties: { Engine: aurora-mysql, DBSubnetGroupName: !Ref DbSubnets, GlobalClusterIdentifier: shop-global }
+    Properties: { Engine: aurora-mysql, DBSubnetGroupName: !Ref DbSubnets, GlobalClusterIdentifier: !Ref Global }
   Writer:
     Type: AWS::RDS::DBInstance
     Properties: { Engine: aurora-mysql, DBClusterIdentifier: !Ref Cluster, DBInstanceClass: ${klass} }
