@@ -101,7 +101,42 @@ export default defineLab({
         ko: '"바퀴를 다시 발명하지 마세요." 관리형 빌딩 블록은 스스로 확장되고, 팀은 그 시간을 제품에 쓸 수 있습니다.',
       },
     },
+    {
+      id: 'internal-vs-internet-facing',
+      prompt: {
+        en: 'The web tier calls the app tier through a load balancer. Why is that load balancer internal rather than internet-facing?',
+        ko: '웹 계층은 로드 밸런서를 거쳐 앱 계층을 부릅니다. 이 로드 밸런서가 인터넷 경계가 아니라 내부인 이유는 무엇일까요?',
+      },
+      choices: [
+        {
+          id: 'a',
+          text: {
+            en: 'An internal ALB is faster because it skips health checks',
+            ko: '내부 ALB는 상태 확인을 건너뛰므로 더 빠르다',
+          },
+        },
+        {
+          id: 'b',
+          text: {
+            en: 'Its DNS name resolves to private addresses only, so only clients inside the VPC reach the app tier, while the web tier still gets balancing and health checks',
+            ko: 'DNS 이름이 프라이빗 주소로만 확인되므로 VPC 안의 클라이언트만 앱 계층에 닿고, 웹 계층은 그대로 부하 분산과 상태 확인의 이점을 누린다',
+          },
+        },
+        {
+          id: 'c',
+          text: {
+            en: 'Internet-facing load balancers cannot forward to port 8080',
+            ko: '인터넷 경계 로드 밸런서는 8080번 포트로 전달할 수 없다',
+          },
+        },
+      ],
+      answer: ['b'],
+      explanation: {
+        en: 'Both schemes balance, check health and follow the Auto Scaling group. The scheme decides who can reach them: an internet-facing ALB has public addresses, an internal ALB only private ones in its subnets. The app tier stays unreachable from the internet, and its security group admits only the internal ALB’s group.',
+        ko: '두 체계 모두 부하를 분산하고 상태를 확인하며 Auto Scaling 그룹을 따라갑니다. 체계가 정하는 것은 누가 닿을 수 있느냐입니다. 인터넷 경계 ALB에는 퍼블릭 주소가 있고, 내부 ALB에는 서브넷 안의 프라이빗 주소만 있습니다. 앱 계층은 인터넷에서 닿을 수 없고, 앱 보안 그룹은 내부 ALB의 보안 그룹만 받습니다.',
+      },
+    },
   ],
   templates: { start: 'start.yaml', solution: 'solution.yaml' },
-  status: 'coming-soon',
+  status: 'complete',
 });
