@@ -2,7 +2,8 @@
 
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { DEPLOY_DRAFT_EVENT } from '@/components/stacks/events';
+import { DEPLOY_DRAFT_EVENT, type DraftDetail } from '@/components/stacks/events';
+import { OVERRIDABLE_RULES } from '@/lib/cfn/overridable';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { hoverTarget } from '@/lib/stacks/hover-target';
@@ -156,7 +157,16 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
 
   function previewDraft() {
     const body = view.current?.state.doc.toString() ?? text;
-    window.dispatchEvent(new CustomEvent(DEPLOY_DRAFT_EVENT, { detail: body }));
+    // Only lab advice stands in the way (a "make it fail" exercise): say why, and go on if the learner agrees.
+    const advice = (problems ?? []).filter((p) => p.severity === 'error' && OVERRIDABLE_RULES.has(p.rule));
+    if (
+      advice.length &&
+      !window.confirm(t('editor.overrideConfirm', { reasons: advice.map((p) => p.message).join('\n') }))
+    ) {
+      return;
+    }
+    const detail: DraftDetail = { body, acknowledge: [...new Set(advice.map((p) => p.rule))] };
+    window.dispatchEvent(new CustomEvent(DEPLOY_DRAFT_EVENT, { detail }));
   }
 
   function reset() {
@@ -167,6 +177,8 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
   }
 
   const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
+  // Errors AWS would refuse block the deploy; lab advice the learner may override does not.
+  const blocking = problems?.filter((p) => p.severity === 'error' && !OVERRIDABLE_RULES.has(p.rule)).length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const diff = useMemo(() => (showDiff ? lineDiff(start, text) : []), [showDiff, start, text]);
   const changed = diff.some((l) => l.kind !== 'same');
@@ -191,8 +203,8 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
         <button
           type="button"
           onClick={previewDraft}
-          disabled={!ready || errors > 0}
-          title={errors > 0 ? t('editor.blocked') : undefined}
+          disabled={!ready || blocking > 0}
+          title={blocking > 0 ? t('editor.blocked') : errors > 0 ? t('editor.overridable') : undefined}
           className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
         >
           {t('editor.preview')} <kbd className="ml-1 text-xs opacity-80">Ctrl+Enter</kbd>

@@ -65,13 +65,17 @@ export async function previewLaunch(raw: unknown): Promise<StackActionResult<Cha
         .string()
         .max(MAX_TEMPLATE_BYTES * 2)
         .optional(),
+      /** Lab rules the learner chose to deploy against (a "make it fail" exercise). */
+      acknowledge: z.array(z.string().max(64)).max(10).default([]),
     })
     .safeParse(raw);
   if (!parsed.success) return { ok: false, code: 'invalid', message: 'Unknown stage or template too large.' };
   try {
     const { clients, stackName } = await context({ limited: true });
     // The learner's edited template (from the editor) is validated before anything reaches AWS.
-    if (parsed.data.templateBody !== undefined) await assertDeployable(parsed.data.templateBody);
+    if (parsed.data.templateBody !== undefined) {
+      await assertDeployable(parsed.data.templateBody, parsed.data.acknowledge);
+    }
     const templateBody = parsed.data.templateBody ?? (await readLabTemplate(parsed.data.stageId));
     // On a real account, check for room (VPCs, Elastic IPs) and permissions before anything is created.
     if (clients.account.kind !== 'sandbox') {

@@ -7,7 +7,7 @@ import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
 import { secondsLeft } from '@/lib/stacks/eta';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
 import { cancelLaunch, deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
-import { DEPLOY_DRAFT_EVENT } from './events';
+import { DEPLOY_DRAFT_EVENT, type DraftDetail } from './events';
 
 type Outputs = NonNullable<StackStreamEvent['outputs']>;
 type Events = NonNullable<StackStreamEvent['events']>;
@@ -102,14 +102,15 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   // biome-ignore lint/correctness/useExhaustiveDependencies: onPreview reads the latest state when the event fires.
   useEffect(() => {
     const onDraft = (e: Event) => {
-      void onPreview((e as CustomEvent<string>).detail);
+      const detail = (e as CustomEvent<DraftDetail>).detail;
+      void onPreview(detail.body, detail.acknowledge);
       document.getElementById('stack-title')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     };
     window.addEventListener(DEPLOY_DRAFT_EVENT, onDraft);
     return () => window.removeEventListener(DEPLOY_DRAFT_EVENT, onDraft);
   }, []);
 
-  async function onPreview(templateBody?: string) {
+  async function onPreview(templateBody?: string, acknowledge: string[] = []) {
     if (
       templateBody === undefined &&
       laterStage &&
@@ -120,7 +121,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
     setError(null);
     setBusy('preview');
     setOrigin(templateBody === undefined ? 'template' : 'editor');
-    const res = await previewLaunch({ stageId, templateBody });
+    const res = await previewLaunch({ stageId, templateBody, acknowledge });
     setBusy(null);
     if (!res.ok) {
       setError(res.code === 'no-changes' ? t('stack.noChanges') : res.message);

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 import type { MapNode, Node, Template } from './types';
 
 export const LAB_TAG_KEYS = ['scalelab:lab', 'scalelab:role'];
+
 export const REQUIRED_EXPORTS = ['VpcId'];
 /** The sizes a lab may use: the cheapest burstable classes. */
 export const CHEAP_SIZES: Readonly<Record<string, string[]>> = {

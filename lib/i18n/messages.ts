@@ -267,6 +267,9 @@ const en = {
   'editor.clean': 'No problems found.',
   'editor.checking': 'Checking…',
   'editor.blocked': 'Fix the errors before deploying.',
+  'editor.overridable': 'Only the lab’s advice stands in the way: you may deploy anyway to see the check fail.',
+  'editor.overrideConfirm':
+    'AWS accepts this template, but the lab advises against it:\n{reasons}\n\nDeploy it anyway (for example to watch a check fail)?',
   'editor.draft': 'Draft kept in this browser.',
   'editor.from': 'Started from: {source}',
   'editor.fromDeployed': 'the deployed stack',
@@ -563,6 +566,9 @@ const ko: Record<MessageKey, string> = {
   'editor.clean': '문제가 없습니다.',
   'editor.checking': '검사하는 중…',
   'editor.blocked': '배포하기 전에 오류를 고치세요.',
+  'editor.overridable': '실습의 권고만 남았습니다. 검사가 실패하는 것을 보려면 그대로 배포할 수 있습니다.',
+  'editor.overrideConfirm':
+    'AWS는 이 템플릿을 받아들이지만 실습은 권하지 않습니다.\n{reasons}\n\n그래도 배포할까요(예: 검사가 실패하는 것을 보려고)?',
   'editor.draft': '작성 중인 내용은 이 브라우저에 저장됩니다.',
   'editor.from': '출발점: {source}',
   'editor.fromDeployed': '배포된 스택',

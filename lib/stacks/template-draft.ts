@@ -1,6 +1,7 @@
 import { GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '@/lib/aws/clients';
 import { type Diagnostic, hasErrors, validateText } from '@/lib/cfn';
+import { OVERRIDABLE_RULES } from '@/lib/cfn/overridable';
 import { MAX_TEMPLATE_URL_BYTES } from './staging';
 
 /**
@@ -30,9 +31,13 @@ export async function checkDraft(body: string): Promise<Diagnostic[]> {
   return validateText(body, 'template.yaml', { rules: ['cfn', 'scalelab'] });
 }
 
-/** Refuse a draft with errors, naming the first one with its line and column. */
-export async function assertDeployable(body: string): Promise<void> {
-  const diagnostics = await checkDraft(body);
+/**
+ * Refuse a draft with errors, naming the first one with its line and column. `acknowledged`: lab rules the learner
+ * chose to deploy against (only those in OVERRIDABLE_RULES can be waived; AWS would accept the template).
+ */
+export async function assertDeployable(body: string, acknowledged: readonly string[] = []): Promise<void> {
+  const waived = new Set(acknowledged.filter((rule) => OVERRIDABLE_RULES.has(rule)));
+  const diagnostics = (await checkDraft(body)).filter((d) => !(d.severity === 'error' && waived.has(d.rule)));
   if (hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === 'error');
     const count = diagnostics.filter((d) => d.severity === 'error').length;
