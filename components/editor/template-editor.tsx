@@ -9,9 +9,13 @@ import { translator } from '@/lib/i18n/messages';
 import { hoverTarget } from '@/lib/stacks/hover-target';
 import { lineDiff } from '@/lib/stacks/line-diff';
 import { describeSpec, type EditorDiagnostic, lintTemplate } from './actions';
+import { DiffView } from './diff-view';
+import { SolutionPanel } from './solution-panel';
 
 interface Props {
   locale: Locale;
+  /** The stage whose templates the editor offers (download, reference solution). */
+  stageId: string;
   /** Where the draft is kept in this browser (per learner stack and stage). */
   storageKey: string;
   /** What the editor opens with when there is no draft: the deployed template, else the start template. */
@@ -26,7 +30,7 @@ interface Props {
  * browser, a diff against the start template, and "Preview deploy", which hands the draft to the stack card's change-set
  * preview. CodeMirror is loaded only when the editor is opened, so the lab page stays light.
  */
-export function TemplateEditor({ locale, storageKey, initial, initialSource, start }: Props) {
+export function TemplateEditor({ locale, stageId, storageKey, initial, initialSource, start }: Props) {
   const t = translator(locale);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -181,7 +185,6 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
   const blocking = problems?.filter((p) => p.severity === 'error' && !OVERRIDABLE_RULES.has(p.rule)).length ?? 0;
   const warnings = (problems?.length ?? 0) - errors;
   const diff = useMemo(() => (showDiff ? lineDiff(start, text) : []), [showDiff, start, text]);
-  const changed = diff.some((l) => l.kind !== 'same');
 
   return (
     <div data-template-editor>
@@ -253,32 +256,8 @@ export function TemplateEditor({ locale, storageKey, initial, initialSource, sta
           ))}
         </ul>
       )}
-      {showDiff && (
-        <pre className="mt-2 max-h-72 overflow-auto rounded-lg bg-slate-50 p-2 text-xs dark:bg-slate-900" data-diff>
-          {changed
-            ? diff
-                .filter(
-                  (l, i, all) =>
-                    l.kind !== 'same' || all.slice(Math.max(0, i - 2), i + 3).some((n) => n.kind !== 'same'),
-                )
-                .map((l, i) => (
-                  <div
-                    key={i}
-                    className={
-                      l.kind === 'add'
-                        ? 'bg-emerald-100 dark:bg-emerald-900/40'
-                        : l.kind === 'remove'
-                          ? 'bg-red-100 dark:bg-red-900/40'
-                          : ''
-                    }
-                  >
-                    {l.kind === 'add' ? '+ ' : l.kind === 'remove' ? '- ' : '  '}
-                    {l.text}
-                  </div>
-                ))
-            : t('editor.noChanges')}
-        </pre>
-      )}
+      {showDiff && <DiffView lines={diff} empty={t('editor.noChanges')} label={t('editor.showDiff')} />}
+      <SolutionPanel locale={locale} stageId={stageId} draft={text} />
     </div>
   );
 }

@@ -61,6 +61,17 @@ describe('the template editor', () => {
     await page.waitForFunction(
       () => document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status') === '0',
     );
+    // The reference solution, read-only and as a diff from the draft (the draft scales up, the solution does not).
+    await page.getByRole('button', { name: 'Open the reference solution' }).click();
+    await expect(page.locator('[data-solution]').textContent()).resolves.toContain('AWSTemplateFormatVersion');
+    await page.getByRole('button', { name: 'Compare my draft with the solution' }).click();
+    await expect(page.locator('[data-solution-panel] [data-diff]').textContent()).resolves.toContain(
+      '- ' + '    Default: t3.small',
+    );
+    await page.getByRole('button', { name: 'Hide the comparison' }).click();
+    await expect(page.getByRole('link', { name: 'Download the stage template' }).getAttribute('href')).resolves.toBe(
+      '/api/templates/00-one-user?file=start&download=1',
+    );
     await page.getByRole('button', { name: 'Show changes' }).click();
     await expect(page.locator('[data-diff]').textContent()).resolves.toContain('+     Default: t3.small');
     // Tab indents inside the editor (focus stays); Ctrl+Enter previews the deploy, as the button says.

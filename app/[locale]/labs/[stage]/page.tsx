@@ -121,6 +121,7 @@ export default async function StagePage({ params }: { params: Params }) {
           title={t('editor.title')}
           lead={t('editor.lead')}
           locale={locale}
+          stageId={stage}
           storageKey={`scalelab:draft:${panel.stackName}:${stage}`}
           initial={panel.template.initial}
           initialSource={panel.template.source}
