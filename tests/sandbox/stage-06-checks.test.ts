@@ -19,9 +19,22 @@ interface Options {
   primaryHealthCheck?: boolean;
   replicateTo?: 'second' | 'same';
   westStackName?: string;
+  /** The costly stretch: this region's cluster is the global database's primary, or joins it as a secondary. */
+  globalDatabase?: 'primary' | 'secondary';
 }
 
+const GLOBAL = 'scalelab-s06-global';
+
 function template(o: Options = {}): string {
+  const klass = o.globalDatabase ? 'db.r6g.large' : 'db.t4g.medium';
+  const credentials =
+    o.globalDatabase === 'secondary'
+      ? `GlobalClusterIdentifier: ${GLOBAL}`
+      : 'MasterUsername: admin\n      MasterUserPassword: correct-horse-battery';
+  const global =
+    o.globalDatabase === 'primary'
+      ? `\n  Global: { Type: AWS::RDS::GlobalCluster, Properties: { GlobalClusterIdentifier: ${GLOBAL}, SourceDBClusterIdentifier: !Ref Cluster } }`
+      : '';
   return `
 Parameters:
   SecondAlbDns: { Type: String, Default: '' }
@@ -50,18 +63,17 @@ Resources:
     Properties:
       Engine: aurora-mysql
       EngineVersion: 8.0.mysql_aurora.3.05.2
-      MasterUsername: admin
-      MasterUserPassword: correct-horse-battery
+      ${credentials}
       DBSubnetGroupName: !Ref DbSubnets
       VpcSecurityGroupIds: [!Ref DbSg]
       StorageEncrypted: true
   Writer:
     Type: AWS::RDS::DBInstance
-    Properties: { DBClusterIdentifier: !Ref Cluster, Engine: aurora-mysql, DBInstanceClass: db.t4g.medium, AvailabilityZone: !Select [0, !GetAZs ''] }
+    Properties: { DBClusterIdentifier: !Ref Cluster, Engine: aurora-mysql, DBInstanceClass: ${klass}, AvailabilityZone: !Select [0, !GetAZs ''] }${global}
   Reader:
     Type: AWS::RDS::DBInstance
     DependsOn: Writer
-    Properties: { DBClusterIdentifier: !Ref Cluster, Engine: aurora-mysql, DBInstanceClass: db.t4g.medium, AvailabilityZone: !Select [${o.readerAz ?? 1}, !GetAZs ''] }
+    Properties: { DBClusterIdentifier: !Ref Cluster, Engine: aurora-mysql, DBInstanceClass: ${klass}, AvailabilityZone: !Select [${o.readerAz ?? 1}, !GetAZs ''] }
   StaticBucket:
     Type: AWS::S3::Bucket
     Properties:
@@ -195,5 +207,37 @@ describe('stage 06 checks on a two-region lab in the sandbox', () => {
     expect(seen['route53.failover-routing']).toMatch(/^fail: The lab is not deployed in a second region yet/);
     for (const id of ['dynamodb.global-table', 'aurora.cluster-multi-az', 's3.cross-region-replication'])
       expect(seen[id], id).toMatch(/^pass: /);
+  });
+
+  /** Stage 06's stretch alone: the lab cluster made the primary of a global database, and a secondary in us-west-2. */
+  async function globalDatabaseVerdict(withSecondary: boolean) {
+    const sandbox = createSandbox({ accountId: '111122223333' });
+    const east = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
+    await deploy(east, STACK, template({ globalDatabase: 'primary' }));
+    if (withSecondary)
+      await deploy(
+        sandbox.clientsFor('us-west-2', { maxAttempts: 1 }),
+        STACK,
+        template({ globalDatabase: 'secondary' }),
+      );
+    const [result] = await evaluateChecks(
+      allChecks.filter((c) => c.id === 'aurora.global-database'),
+      new Inventory(east, { stackName: STACK }),
+    );
+    return `${result?.status}: ${result?.message.en}`;
+  }
+
+  it('aurora.global-database passes with a secondary cluster in the second region', async () => {
+    expect(await globalDatabaseVerdict(true)).toMatch(
+      new RegExp(
+        `^pass: Aurora cluster ${STACK}-cluster-\\w+ belongs to global database ${GLOBAL} in us-east-1, us-west-2\\.$`,
+      ),
+    );
+  });
+
+  it('aurora.global-database fails while the global database has members in one region only', async () => {
+    expect(await globalDatabaseVerdict(false)).toBe(
+      `fail: Global database ${GLOBAL} has members only in us-east-1: add a secondary cluster in the second region.`,
+    );
   });
 });
