@@ -69,7 +69,8 @@ describeLabPages(loaded, {
   steps,
   stepOfCheck,
   diagram: 'decouple',
-  notAnExcerpt: 'InternalAlb:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Scheme: internet-facing',
+  notAnExcerpt:
+    'InternalAlb:\n  Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n  Properties:\n    Scheme: internet-facing',
 });
 
 describe('the editor path evolves start.yaml into solution.yaml', () => {
