@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
  * One rule for finding what a learner makes by hand (lib/inventory/lab-resources.ts: stack output, then the
  * `scalelab:lab` tag, then the name prefix), written on the console path of every graded lab, in both languages.
  */
-const stages = ['00-one-user', '01-split-database', '02-high-availability', '03-scale-out', '04-cache-automate-secure'];
+const stages = [
+  '00-one-user',
+  '01-split-database',
+  '02-high-availability',
+  '03-scale-out',
+  '04-cache-automate-secure',
+  '05-decouple',
+];
 const consoleTabs = (mdx: string) => [...mdx.matchAll(/<Tab kind="console">([\s\S]*?)<\/Tab>/g)].map((m) => m[1] ?? '');
 
 describe.each(stages)('lab %s', (stage) => {

@@ -15,6 +15,7 @@ const stages: StageId[] = [
   '02-high-availability',
   '03-scale-out',
   '04-cache-automate-secure',
+  '05-decouple',
 ];
 
 /**

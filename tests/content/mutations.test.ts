@@ -12,6 +12,7 @@ const gradedStages = [
   '02-high-availability',
   '03-scale-out',
   '04-cache-automate-secure',
+  '05-decouple',
 ] as const;
 
 describe('every check can fail on its own', () => {

@@ -283,6 +283,66 @@ export const mutations: Mutation[] = [
     what: 'the dashboard is not named after the stack',
     patch: [/DashboardName: !Sub '\$\{AWS::StackName\}-\$\{AWS::Region\}-fleet'/, 'DashboardName: ops-overview'],
   },
+
+  // 05 · decouple
+  {
+    check: 'elb.internal-alb',
+    stage: '05-decouple',
+    what: 'the app group launches into the public subnets',
+    patch: [
+      /( {2}AppAsg:\n(?:.*\n)*? {6}VPCZoneIdentifier: )\[!Ref PrivateSubnetA, !Ref PrivateSubnetB\]/,
+      '$1[!Ref PublicSubnet, !Ref PublicSubnetB]',
+    ],
+  },
+  {
+    check: 'sg.chain-five-tier',
+    stage: '05-decouple',
+    what: 'the app SG also admits 8080 from the whole VPC CIDR',
+    patch: [
+      /( {10}Description: App HTTP from the internal load balancer\n)/,
+      '$1        - { IpProtocol: tcp, FromPort: 8080, ToPort: 8080, CidrIp: 10.0.0.0/16 }\n',
+    ],
+  },
+  {
+    check: 'sqs.queue-with-dlq',
+    stage: '05-decouple',
+    what: 'the work queue has no redrive policy',
+    patch: [/ {6}RedrivePolicy:\n {8}deadLetterTargetArn: .*\n {8}maxReceiveCount: 5\n/, ''],
+  },
+  {
+    check: 'asg.worker-scales-on-queue',
+    stage: '05-decouple',
+    what: 'the workers track the raw message count, not the backlog per instance',
+    patch: [/Expression: m1 \/ m2/, 'Expression: m1'],
+  },
+  {
+    check: 'vpc.s3-gateway-endpoint',
+    stage: '05-decouple',
+    what: 'the private route table has a DynamoDB gateway endpoint, not an S3 one',
+    patch: [
+      /ServiceName: !Sub 'com\.amazonaws\.\$\{AWS::Region\}\.s3'/,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation's own !Sub syntax.
+      "ServiceName: !Sub 'com.amazonaws.${AWS::Region}.dynamodb'",
+    ],
+  },
+  {
+    check: 'sns.fanout-to-sqs',
+    stage: '05-decouple',
+    what: 'the topic exists but nothing subscribes the work queue',
+    patch: [/ {2}WorkQueueSubscription:\n(?: {4}.*\n)+/, ''],
+  },
+  {
+    check: 'cloudfront.dynamic-origin',
+    stage: '05-decouple',
+    what: 'the distribution with the ALB origin is disabled',
+    patch: [/( {8}Enabled: )true(\n {8}Comment: !Sub '\$\{AWS::StackName\} dynamic)/, '$1false$2'],
+  },
+  {
+    check: 'lambda.serverless-api',
+    stage: '05-decouple',
+    what: 'the function’s TABLE_NAME names no existing table',
+    patch: [/TABLE_NAME: !Ref ItemsTable/, 'TABLE_NAME: scalelab-notes'],
+  },
 ];
 
 /**

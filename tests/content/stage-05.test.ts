@@ -101,7 +101,7 @@ describe('the editor path evolves start.yaml into solution.yaml', () => {
     });
     expect(r.AppAsg?.Properties.VPCZoneIdentifier).toEqual([{ Ref: 'PrivateSubnetA' }, { Ref: 'PrivateSubnetB' }]);
     const source = (id: string) =>
-      (r[id]?.Properties.SecurityGroupIngress as { SourceSecurityGroupId?: unknown; CidrIp?: string }[]).map(
+      ((r[id]?.Properties.SecurityGroupIngress ?? []) as { SourceSecurityGroupId?: unknown; CidrIp?: string }[]).map(
         (rule) => rule.SourceSecurityGroupId ?? rule.CidrIp,
       );
     expect(source('WebSecurityGroup')).toEqual([{ Ref: 'AlbSecurityGroup' }]);
@@ -128,6 +128,7 @@ describe('the editor path evolves start.yaml into solution.yaml', () => {
     expect(text.solution).toContain('aws("sns", "publish", "--topic-arn", TOPIC_ARN');
     expect(text.solution).toContain('aws("sqs", "receive-message", "--queue-url", QUEUE_URL');
     expect(text.solution).toContain('aws("sqs", "delete-message", "--queue-url", QUEUE_URL');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
     expect(text.solution).toContain('Environment=APP_URL=http://${InternalAlb.DNSName}');
   });
 
