@@ -2,7 +2,7 @@
 
 import type { EditorView } from '@codemirror/view';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { DEPLOY_DRAFT_EVENT, type DraftDetail } from '@/components/stacks/events';
+import { DEPLOY_DRAFT_EVENT, type DraftDetail, type SnippetRequest } from '@/components/stacks/events';
 import { OVERRIDABLE_RULES } from '@/lib/cfn/overridable';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
@@ -23,6 +23,8 @@ interface Props {
   initialSource: 'deployed' | 'start';
   /** The stage's start template: reset target and diff base. */
   start: string;
+  /** A lab snippet to merge into the draft once the editor is ready (`n` counts the requests). */
+  snippet?: (SnippetRequest & { n: number }) | null;
 }
 
 /**
@@ -30,7 +32,7 @@ interface Props {
  * browser, a diff against the start template, and "Preview deploy", which hands the draft to the stack card's change-set
  * preview. CodeMirror is loaded only when the editor is opened, so the lab page stays light.
  */
-export function TemplateEditor({ locale, stageId, storageKey, initial, initialSource, start }: Props) {
+export function TemplateEditor({ locale, stageId, storageKey, initial, initialSource, start, snippet }: Props) {
   const t = translator(locale);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -159,6 +161,37 @@ export function TemplateEditor({ locale, stageId, storageKey, initial, initialSo
     };
   }, []);
 
+  // "Add to my template" from a lab snippet: merged into its section (lib/stacks/merge-snippet, loaded on use).
+  const [snippetNote, setSnippetNote] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: apply each request once, when the editor is ready.
+  useEffect(() => {
+    const v = view.current;
+    if (!ready || !snippet || !v) return;
+    void import('@/lib/stacks/merge-snippet').then(({ mergeSnippet, removeSnippet }) => {
+      const merged = (snippet.mode === 'remove' ? removeSnippet : mergeSnippet)(v.state.doc.toString(), snippet.text);
+      if (!merged.ok) {
+        setSnippetNote(t('editor.snippetNotEntries'));
+        return;
+      }
+      const line = v.state.doc.lines >= merged.firstLine ? merged.firstLine : 1;
+      v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: merged.text } });
+      const at = v.state.doc.line(Math.min(line, v.state.doc.lines)).from;
+      v.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+      v.focus();
+      setSnippetNote(
+        snippet.mode === 'remove'
+          ? t('editor.snippetRemoved', { ids: merged.replaced.join(', ') || '—', line })
+          : t('editor.snippetAdded', {
+              added: merged.added.join(', '),
+              replaced: merged.replaced.length
+                ? t('editor.snippetReplacedPrefix', { ids: merged.replaced.join(', ') })
+                : '',
+              line,
+            }),
+      );
+    });
+  }, [ready, snippet?.n]);
+
   function previewDraft() {
     const body = view.current?.state.doc.toString() ?? text;
     // Only lab advice stands in the way (a "make it fail" exercise): say why, and go on if the learner agrees.
@@ -201,6 +234,9 @@ export function TemplateEditor({ locale, stageId, storageKey, initial, initialSo
       </div>
       <p id={keysHelpId} className="mt-1 text-xs text-slate-500" data-editor-keys>
         {t('editor.keys')}
+      </p>
+      <p role="status" aria-live="polite" className="mt-1 text-sm text-brand-700 dark:text-brand-100" data-snippet-note>
+        {snippetNote}
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <button

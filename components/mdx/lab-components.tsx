@@ -1,8 +1,9 @@
 /** biome-ignore-all lint/correctness/noComponentHookFactories: the MDX component map is bound per render to this page (server components, no hooks, no state). */
-import type { ComponentProps, ReactNode } from 'react';
+import { type ComponentProps, isValidElement, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Translate } from '@/lib/i18n/messages';
 import type { LabMeta } from '@/lib/labs/types';
+import { snippetEntries } from '@/lib/stacks/merge-snippet';
 import { Callout } from './callout';
 import { CodeBlock } from './code-block';
 import { CostNote } from './cost-note';
@@ -35,6 +36,31 @@ export function labComponents(ctx: LabComponentContext) {
     Check: (p: { id: string }) => ctx.renderCheck(p.id),
     Quiz: () => ctx.quiz,
     CostNote: () => <CostNote lab={lab} locale={locale} t={t} />,
-    pre: (p: ComponentProps<'pre'>) => <CodeBlock {...p} copyLabel={t('code.copy')} copiedLabel={t('code.copied')} />,
+    pre: ({ 'data-meta': meta, ...p }: ComponentProps<'pre'> & { 'data-meta'?: string }) => {
+      // Template entries (resources, parameters, outputs) can go straight into the editor, in their section;
+      // a block fenced ```yaml remove shows entries the step deletes.
+      const entries = Array.isArray(snippetEntries(textOf(p.children)));
+      const remove = /\bremove\b/.test(meta ?? '');
+      return (
+        <CodeBlock
+          {...p}
+          copyLabel={t('code.copy')}
+          copiedLabel={t('code.copied')}
+          snippet={
+            entries
+              ? { mode: remove ? 'remove' : 'add', label: t(remove ? 'code.removeFromTemplate' : 'code.addToTemplate') }
+              : undefined
+          }
+        />
+      );
+    },
   };
+}
+
+/** The text a highlighted code block shows (Shiki's spans flattened), read on the server. */
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (isValidElement<{ children?: ReactNode }>(node)) return textOf(node.props.children);
+  return '';
 }

@@ -47,6 +47,14 @@ export class MdxCompileError extends Error {
 export async function compileLabMdx(source: string, file: string): Promise<CompiledLab> {
   let code: string;
   const toClasses = transformerStyleToClass({ classPrefix: 'sk-' });
+  // A fence's words after the language (```yaml remove) reach the page as data-meta on the <pre>.
+  const keepMeta = {
+    name: 'scalelab:meta',
+    pre(this: { options: { meta?: { __raw?: string } } }, node: { properties: Record<string, unknown> }) {
+      const meta = this.options.meta?.__raw?.trim();
+      if (meta) node.properties['data-meta'] = meta;
+    },
+  };
   try {
     const result = await bundleMDX({
       source,
@@ -56,7 +64,11 @@ export async function compileLabMdx(source: string, file: string): Promise<Compi
           ...(options.rehypePlugins ?? []),
           [
             rehypeShiki,
-            { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [toClasses] },
+            {
+              themes: { light: 'github-light', dark: 'github-dark' },
+              defaultColor: false,
+              transformers: [toClasses, keepMeta],
+            },
           ],
         ];
         return options;

@@ -11,5 +11,5 @@ describe('code highlighting on lab pages', () => {
     const classes = [...lab.css.matchAll(/\.(sk-[\w-]+)\{--shiki-light:#[0-9a-fA-F]+;--shiki-dark:#[0-9a-fA-F]+/g)];
     expect(classes.length).toBeGreaterThan(1);
     for (const [, name] of classes) expect(lab.code).toContain(name);
-  });
+  }, 120_000); // mdx-bundler starts esbuild and Shiki's grammars: slow on a busy machine
 });
