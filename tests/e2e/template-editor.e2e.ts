@@ -98,4 +98,22 @@ describe('the template editor', () => {
     await card.locator('[data-survivors="0"]').waitFor({ timeout: 30_000 });
     await ctx.close();
   });
+
+  it('adds a lab snippet to the template at the right place from the step that shows it', async () => {
+    const ctx = await newLearnerContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/en/labs/00-one-user`);
+    const add = page.locator('[data-snippet-action="add"]').first();
+    await add.scrollIntoViewIfNeeded();
+    await add.click();
+    await page.locator('[data-template-editor] [data-ready="true"]').waitFor();
+    await expect
+      .poll(() => page.locator('[data-snippet-note]').textContent(), { timeout: 15_000 })
+      .toMatch(/^Added to your template: .*\(replaced: \w+/);
+    await page.waitForFunction(
+      () => document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status') === '0',
+    );
+    await page.screenshot({ path: 'test-results/e2e/editor-snippet-added.png', fullPage: false });
+    await ctx.close();
+  });
 });
