@@ -144,6 +144,8 @@ export const loadBalancingHandlers: Handlers = {
           HealthCheckTimeoutSeconds: Number(hc.HealthCheckTimeoutSeconds ?? 5),
           HealthyThresholdCount: Number(hc.HealthyThresholdCount ?? 5),
           UnhealthyThresholdCount: Number(hc.UnhealthyThresholdCount ?? 2),
+          // ELB answers the success codes of an HTTP(S) group's health checks (200 unless the template sets them).
+          Matcher: (hc.Matcher as TargetGroup['Matcher']) ?? { HttpCode: '200' },
           LoadBalancerArns: balancersOf(ctx, r.physicalId),
           IpAddressType: 'ipv4' as const,
         };
