@@ -25,6 +25,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsClients } from '@/lib/aws/clients';
 import { createSandbox, type Sandbox } from '@/lib/sandbox';
 import { deploy } from './deploy';
+import { tableAndFunction } from './snippets';
 
 /**
  * The describes stage 05's and 06's checks read, asserted field by field against small templates deployed into the
@@ -161,28 +162,7 @@ describe('EC2 DescribeVpcEndpoints in the sandbox', () => {
 });
 
 const serverless = `
-Resources:
-  Items:
-    Type: AWS::DynamoDB::Table
-    Properties:
-      BillingMode: PAY_PER_REQUEST
-      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-      KeySchema: [{ AttributeName: id, KeyType: HASH }]
-  FnRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }]
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      Role: !GetAtt FnRole.Arn
-      MemorySize: 256
-      TracingConfig: { Mode: Active }
-      Environment: { Variables: { TABLE_NAME: !Ref Items } }
-      Code: { ZipFile: "exports.handler = async () => ({ statusCode: 200, body: 'ok' })" }
+Resources:${tableAndFunction({ extra: '\n      MemorySize: 256\n      TracingConfig: { Mode: Active }' })}
   Bare:
     Type: AWS::Lambda::Function
     Properties:

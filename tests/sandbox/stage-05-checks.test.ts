@@ -4,6 +4,7 @@ import { evaluateChecks } from '@/lib/checks/evaluate';
 import { Inventory } from '@/lib/inventory';
 import { createSandbox } from '@/lib/sandbox';
 import { deploy } from './deploy';
+import { tableAndFunction } from './snippets';
 
 /**
  * Stage 05's checks against a small decoupled architecture deployed into the sandbox (built here, not the stage
@@ -138,25 +139,7 @@ ${
         Enabled: true
         Origins: [{ Id: app, DomainName: ${o.cloudFrontOrigin ?? '!GetAtt Alb.DNSName'}, CustomOriginConfig: { OriginProtocolPolicy: http-only } }]
         DefaultCacheBehavior: { TargetOriginId: app, ViewerProtocolPolicy: redirect-to-https, CachePolicyId: 4135ea2d-6df8-44a3-9df3-4b5a84be39ad }
-  Items:
-    Type: AWS::DynamoDB::Table
-    Properties:
-      BillingMode: PAY_PER_REQUEST
-      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
-      KeySchema: [{ AttributeName: id, KeyType: HASH }]
-  FnRole:
-    Type: AWS::IAM::Role
-    Properties:
-      AssumeRolePolicyDocument:
-        Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }]
-  Fn:
-    Type: AWS::Lambda::Function
-    Properties:
-      Runtime: nodejs20.x
-      Handler: index.handler
-      Role: !GetAtt FnRole.Arn
-      Environment: { Variables: ${o.functionEnv ?? '{ TABLE_NAME: !Ref Items }'} }
-      Code: { ZipFile: "exports.handler = async () => ({ statusCode: 200, body: 'ok' })" }
+${tableAndFunction({ env: o.functionEnv })}
   Api: { Type: AWS::ApiGatewayV2::Api, Properties: { Name: !Sub '\${AWS::StackName}-api', ProtocolType: HTTP } }
   Integration:
     Type: AWS::ApiGatewayV2::Integration
