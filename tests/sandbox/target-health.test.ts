@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '@/lib/sandbox';
+import { installedApp } from '@/lib/sandbox/data-plane/user-data';
 import { deploy } from './deploy';
 
 /**
@@ -115,5 +116,27 @@ describe('DescribeTargetHealth judged by the sandbox data plane', () => {
     const { a, b } = await health({}, (zone) => ({ azs: [zone] }));
     expect(a).toEqual({ State: 'healthy' });
     expect(b).toMatchObject({ State: 'unhealthy', Reason: 'Target.Timeout' });
+  });
+
+  it.each([
+    ['a literal', 'ThreadingHTTPServer(("", 8080), Handler).serve_forever()', 8080],
+    ['a constant', 'PORT = 8081\nThreadingHTTPServer(("", PORT), Handler).serve_forever()', 8081],
+    [
+      'the environment default',
+      'PORT = int(os.environ.get("PORT", "8080"))\nThreadingHTTPServer(("", PORT), Handler).serve_forever()',
+      8080,
+    ],
+    [
+      'the unit’s Environment= line',
+      'Environment=PORT=9000\nPORT = int(os.environ.get("PORT", "8080"))\nThreadingHTTPServer(("", PORT), Handler).serve_forever()',
+      9000,
+    ],
+  ])('reads the port a Python app binds from %s', (_what, script, port) => {
+    expect(installedApp(Buffer.from(`#!/bin/bash\n${script}\n`).toString('base64'))?.port).toBe(port);
+  });
+
+  it('finds nothing listening when the bound name is never set', () => {
+    const script = 'ThreadingHTTPServer(("", WHERE), Handler).serve_forever()';
+    expect(installedApp(Buffer.from(script).toString('base64'))).toBeUndefined();
   });
 });

@@ -37,8 +37,22 @@ export function userDataOf(state: SandboxState, instance: ResourceRecord): strin
   return template ? (objectAt(template.props, 'LaunchTemplateData').UserData as string | undefined) : undefined;
 }
 
-/** `ThreadingHTTPServer(("", 80), Handler)`, `HTTPServer(('0.0.0.0', 8080), …)`: the port a Python app binds. */
-const PYTHON_SERVER = /HTTPServer\(\(\s*["'][^"']*["']\s*,\s*(\d{1,5})\s*\)/;
+/** `ThreadingHTTPServer(("", 80), Handler)`, `HTTPServer(('0.0.0.0', PORT), …)`: the port (or its name) a Python app binds. */
+const PYTHON_SERVER = /HTTPServer\(\(\s*["'][^"']*["']\s*,\s*(\d{1,5}|[A-Za-z_]\w*)\s*\)/;
+
+/** A port the script names: `PORT = 8080`, or `PORT = int(os.environ.get("PORT", "8080"))` (the unit's Environment= first). */
+function namedPort(name: string, script: string, env: Record<string, string>): number | undefined {
+  if (/^\d+$/.test(name)) return Number(name);
+  const literal = script.match(new RegExp(`^${name} = (\\d{1,5})\\s*$`, 'm'));
+  if (literal) return Number(literal[1]);
+  const fromEnv = script.match(
+    new RegExp(`^${name} = int\\(os\\.environ\\.get\\(["'](\\w+)["'],\\s*["']?(\\d{1,5})["']?\\)\\)`, 'm'),
+  );
+  if (!fromEnv) return undefined;
+  const set = Number(env[fromEnv[1] ?? '']);
+  return Number.isInteger(set) && set > 0 ? set : Number(fromEnv[2]);
+}
+
 /** `python3 -m http.server 8000` (its default port is 8000). */
 const PYTHON_MODULE = /python3?\s+-m\s+http\.server(?:\s+(\d{1,5}))?/;
 /** A stock web server installed and started: it serves its test page on port 80. */
@@ -52,7 +66,8 @@ export function installedApp(userData: string | undefined): InstalledApp | undef
   for (const m of script.matchAll(/^\s*Environment=("?)([A-Za-z_][A-Za-z0-9_]*)=(.*?)\1\s*$/gm))
     env[m[2] ?? ''] = m[3] ?? '';
   const python = script.match(PYTHON_SERVER);
-  if (python) return { port: Number(python[1]), script, env };
+  const port = python ? namedPort(python[1] ?? '', script, env) : undefined;
+  if (port) return { port, script, env };
   const module = script.match(PYTHON_MODULE);
   if (module) return { port: Number(module[1] ?? 8000), script, env };
   if (STOCK_SERVER.test(script)) return { port: 80, script, env };
