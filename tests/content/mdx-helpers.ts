@@ -34,7 +34,10 @@ export function tabKinds(body: string): string[] {
 /** Every ```yaml block inside a `<Tab kind="editor">`, in document order, without its last newline. */
 export function editorYaml(source: string): string[] {
   const tabs = [...source.matchAll(/<Tab kind="editor">([\s\S]*?)<\/Tab>/g)].map((m) => m[1] as string);
-  return tabs.flatMap((tab) => [...tab.matchAll(/^```yaml\n([\s\S]*?)\n```$/gm)].map((m) => m[1] as string));
+  // ```yaml or ```yaml remove (a block the step deletes: still an excerpt of the start template)
+  return tabs.flatMap((tab) =>
+    [...tab.matchAll(/^```yaml(?: [\w ]+)?\n([\s\S]*?)\n```$/gm)].map((m) => m[1] as string),
+  );
 }
 
 /** A template (or a snippet of one) as plain data, read by lib/cfn: short-form intrinsics in their long form. */
