@@ -14,6 +14,9 @@ export const REQUIRED_EXPORTS = ['VpcId'];
 export const CHEAP_SIZES: Readonly<Record<string, string[]>> = {
   ec2: ['t2.micro', 't3.nano', 't3.micro', 't3.small', 't4g.nano', 't4g.micro', 't4g.small'],
   rds: ['db.t3.micro', 'db.t4g.micro'],
+  // Aurora offers no micro classes: Aurora User Guide › DB instance classes › "Supported DB engines for DB instance
+  // classes" lists db.t3.medium and db.t4g.medium as the smallest for Aurora MySQL version 3.
+  aurora: ['db.t3.medium', 'db.t4g.medium'],
   elasticache: ['cache.t3.micro', 'cache.t4g.micro'],
 };
 const SIZED: { type: string; path: string[]; list: keyof typeof CHEAP_SIZES }[] = [
@@ -88,7 +91,8 @@ const cheapSizes: Rule = ({ template, report }) => {
     for (const sized of SIZED.filter((s) => s.type === r.type)) {
       let node: Node | undefined = r.properties;
       for (const key of sized.path) node = get(asMap(node), key);
-      const allowed = CHEAP_SIZES[sized.list] ?? [];
+      const aurora = r.type === 'AWS::RDS::DBInstance' && asString(get(r.properties, 'Engine'))?.startsWith('aurora');
+      const allowed = CHEAP_SIZES[aurora ? 'aurora' : sized.list] ?? [];
       for (const { node: v, offered } of literalValues(template, node)) {
         const value = asString(v);
         if (value === undefined || allowed.includes(value)) continue;

@@ -9,6 +9,7 @@ import type { StageId } from '@/lib/labs/types';
 import { createSandbox } from '@/lib/sandbox';
 import { executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { followStack } from '@/lib/stacks/follow';
+import { deployTwoRegions, isTwoRegionTemplate, TWO_REGION_STAGES } from './two-regions';
 
 export const STACK = 'scalelab-harness';
 
@@ -17,10 +18,18 @@ export function templateText(stage: StageId, file: 'start.yaml' | 'solution.yaml
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-/** Deploy a template into a fresh sandbox the way a learner does (change set → execute → follow). */
-export async function deployIntoSandbox(body: string) {
+/**
+ * Deploy a template into a fresh sandbox the way a learner does (change set → execute → follow). A stage that runs in
+ * two regions (two-regions.ts) deploys its pair, with the stretch goal unless told otherwise.
+ */
+export async function deployIntoSandbox(body: string, pair?: { stage: StageId; stretch?: boolean }) {
   const sandbox = createSandbox({ accountId: '777788889999' });
   const clients = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
+  if (pair && TWO_REGION_STAGES.includes(pair.stage) && isTwoRegionTemplate(body)) {
+    const final = await deployTwoRegions(clients, STACK, body, pair.stretch ?? true);
+    await sandbox.settled();
+    return { clients, final };
+  }
   const preview = await prepareChangeSet({ clients, stackName: STACK, templateBody: body });
   await executeChangeSet(clients, STACK, preview.changeSetId);
   const final = await followStack(clients, STACK, new Date(0), () => {}, { intervalMs: 5 });
@@ -43,8 +52,13 @@ export async function updateParameters(clients: AwsClients, body: string, parame
 }
 
 /** Deploy, then run the stage's checks: verdict per check id, and why, for readable failures. */
-export async function verdictsAfterDeploying(stage: StageId, body: string, update?: Record<string, string>) {
-  const { clients, final } = await deployIntoSandbox(body);
+export async function verdictsAfterDeploying(
+  stage: StageId,
+  body: string,
+  update?: Record<string, string>,
+  stretch = true,
+) {
+  const { clients, final } = await deployIntoSandbox(body, { stage, stretch });
   if (final.status !== 'CREATE_COMPLETE') {
     throw new Error(`deploy ended ${final.status}: ${final.rootCause?.logicalId} ${final.rootCause?.reason ?? ''}`);
   }

@@ -16,6 +16,7 @@ const stages: StageId[] = [
   '03-scale-out',
   '04-cache-automate-secure',
   '05-decouple',
+  '06-go-global',
 ];
 
 /**

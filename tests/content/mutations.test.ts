@@ -13,6 +13,7 @@ const gradedStages = [
   '03-scale-out',
   '04-cache-automate-secure',
   '05-decouple',
+  '06-go-global',
 ] as const;
 
 describe('every check can fail on its own', () => {
@@ -29,7 +30,7 @@ describe('every check can fail on its own', () => {
       body = typeof m.patch === 'function' ? m.patch(solution) : solution.replace(m.patch[0], m.patch[1]);
       expect(body, 'the patch must change the template').not.toBe(solution);
     }
-    const { clients, final } = await deployIntoSandbox(body);
+    const { clients, final } = await deployIntoSandbox(body, { stage: m.stage, stretch: !m.withoutStretch });
     expect(final.status, `${final.rootCause?.logicalId}: ${final.rootCause?.reason}`).toBe('CREATE_COMPLETE');
     // The learner's own update (stage 00's scale-up) is part of the solution, unless the mutation is its absence.
     const update = learnerUpdates[m.stage];

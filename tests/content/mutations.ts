@@ -1,6 +1,7 @@
 import { DescribeInstancesCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import type { AwsClients } from '@/lib/aws/clients';
 import type { StageId } from '@/lib/labs/types';
+import { goGlobalMutations } from './mutations-06';
 
 /**
  * One mutation per check: a small change to the stage's solution (a template patch, or what a learner might do in
@@ -16,6 +17,8 @@ export interface Mutation {
   alsoFails?: string[];
   /** The mutation is that the learner skipped the stage's own update (harness-support: learnerUpdates). */
   withoutLearnerUpdate?: true;
+  /** A two-region stage deployed without its stretch goal (two-regions.ts), which the harness otherwise takes. */
+  withoutStretch?: true;
 }
 
 async function stopWebInstances(clients: AwsClients) {
@@ -343,6 +346,8 @@ export const mutations: Mutation[] = [
     what: 'the function’s TABLE_NAME names no existing table',
     patch: [/TABLE_NAME: !Ref ItemsTable/, 'TABLE_NAME: scalelab-notes'],
   },
+
+  ...goGlobalMutations,
 ];
 
 /**
