@@ -35,7 +35,8 @@ export function stageScript(blocks: { text: string; skipped?: string }[]): strin
   ];
   blocks.forEach((b, i) => {
     lines.push(`__block=${i + 1}`);
-    lines.push(b.skipped ? `: skipped block ${i + 1}: ${b.skipped.replace(/'/g, '')}` : b.text);
+    // A skipped block leaves a quoted no-op, so that a reason with ( ) or ; cannot break the script.
+    lines.push(b.skipped ? `: 'skipped block ${i + 1}: ${b.skipped.replace(/'/g, '')}'` : b.text);
   });
   return `${lines.join('\n')}\n`;
 }
