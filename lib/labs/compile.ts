@@ -47,12 +47,13 @@ export class MdxCompileError extends Error {
 export async function compileLabMdx(source: string, file: string): Promise<CompiledLab> {
   let code: string;
   const toClasses = transformerStyleToClass({ classPrefix: 'sk-' });
-  // A fence's words after the language (```yaml remove) reach the page as data-meta on the <pre>.
+  // `remove` after a fence's language (```yaml remove) reaches the page as data-meta on the <pre>.
   const keepMeta = {
     name: 'scalelab:meta',
     pre(this: { options: { meta?: { __raw?: string } } }, node: { properties: Record<string, unknown> }) {
-      const meta = this.options.meta?.__raw?.trim();
-      if (meta) node.properties['data-meta'] = meta;
+      // Only the words the page acts on: other fence words (```bash cli-path, for the CLI-path tests) change nothing.
+      const words = (this.options.meta?.__raw ?? '').split(/\s+/).filter((w) => w === 'remove');
+      if (words.length) node.properties['data-meta'] = words.join(' ');
     },
   };
   try {
