@@ -24,10 +24,26 @@ export interface Slice {
   types: Record<string, TypeDefinition>;
 }
 
-const require = createRequire(import.meta.url);
+const PACKAGE = join('node_modules', '@aws-cdk', 'aws-service-spec', 'package.json');
 
+/**
+ * The installed spec package: found from the working directory up (a bundler's `require.resolve` answers a module
+ * id, not a path, inside the Next server build), else through Node's resolution (the CLI, tests).
+ */
 function specPackage(): { dir: string; version: string } {
-  const manifest = require.resolve('@aws-cdk/aws-service-spec/package.json');
+  let manifest: string | undefined;
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, PACKAGE))) {
+      manifest = join(dir, PACKAGE);
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (!manifest) {
+    const resolved: unknown = createRequire(import.meta.url).resolve('@aws-cdk/aws-service-spec/package.json');
+    if (typeof resolved !== 'string') throw new Error('Cannot find @aws-cdk/aws-service-spec: run npm install.');
+    manifest = resolved;
+  }
   const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
   return { dir: dirname(manifest), version };
 }
