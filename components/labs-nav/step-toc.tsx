@@ -111,7 +111,7 @@ export function StepToc({ stageId, steps, checks, initial, labels }: Props) {
         aria-expanded={open}
         aria-controls={sheetId}
         onClick={() => setOpen((o) => !o)}
-        className="fixed bottom-4 left-4 z-40 max-w-[calc(100vw-2rem)] truncate rounded-full border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-lg focus-visible:outline-2 focus-visible:outline-brand-600 lg:hidden dark:border-slate-600 dark:bg-slate-900"
+        className="fixed bottom-4 left-4 z-40 max-w-[calc(100vw-13rem)] truncate rounded-full border border-slate-300 bg-white px-4 py-2 text-sm font-medium shadow-lg focus-visible:outline-2 focus-visible:outline-brand-600 lg:hidden dark:border-slate-600 dark:bg-slate-900"
         data-toc-toggle
       >
         {open ? labels.close : labels.open.replace('{current}', currentTitle)}
@@ -141,7 +141,7 @@ export function StepToc({ stageId, steps, checks, initial, labels }: Props) {
                     {mark[state]}
                   </span>
                   <span className="min-w-0">
-                    <span className="tabular-nums text-slate-500">{i + 1}.</span> {s.title}
+                    <span className="tabular-nums text-slate-600 dark:text-slate-400">{i + 1}.</span> {s.title}
                     <span className="sr-only">
                       {' '}
                       ({labels.states[state]}

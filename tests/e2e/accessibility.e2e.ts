@@ -1,0 +1,42 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, formatViolations } from './axe';
+import { launchChromium, newLearnerContext } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync('test-results/e2e', { recursive: true });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// What a fresh learner (and a visitor who is not yet an instructor) sees: stage 00 open, 02 locked.
+const pages = [
+  '/en',
+  '/ko',
+  '/en/labs/00-one-user',
+  '/ko/labs/00-one-user',
+  '/ko/labs/02-high-availability',
+  '/en/account',
+  '/ko/account',
+  '/en/join',
+  '/ko/join',
+  '/en/instructor/login',
+];
+
+describe('accessibility (axe-core, serious and critical violations)', () => {
+  it.each(pages)('%s has no serious or critical violations', async (path) => {
+    const ctx = await newLearnerContext(browser, path.startsWith('/ko') ? 'ko-KR' : 'en-US');
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForLoadState('networkidle');
+    const violations = await axeViolations(page);
+    await ctx.close();
+    expect(violations, formatViolations(path, violations)).toEqual([]);
+  });
+});
