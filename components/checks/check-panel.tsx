@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { announceCheckResults } from '@/components/labs-nav/check-events';
+import { useLocalTime } from '@/components/layout/use-mounted-now';
 import {
   CHECK_RUN_DONE,
   type CheckRunDoneDetail,
@@ -103,6 +104,8 @@ export function CheckPanel({ stageId, locale, checks, latest, account, next }: P
   const done = Object.keys(results).length;
   const remaining = required.filter((c) => results[c.id]?.status !== 'pass').length;
   const finished = run && run.status !== 'running' && !running;
+  // The browser's zone and language, after mounting (the server's would not match: hydration error #418).
+  const lastRunAt = useLocalTime(run?.finishedAt ?? null, locale);
 
   return (
     <section className="rounded-xl border border-slate-200 p-4 dark:border-slate-700" data-check-panel>
@@ -153,8 +156,7 @@ export function CheckPanel({ stageId, locale, checks, latest, account, next }: P
         )}
         {finished && (
           <p className="mt-1 text-xs text-slate-500">
-            {t('checks.lastRun', { when: new Date(run.finishedAt ?? Date.now()).toLocaleString(locale) })} ·{' '}
-            {t('checks.apiCalls', { n: run.apiCalls, ms: run.ms ?? 0 })}
+            {t('checks.lastRun', { when: lastRunAt })} · {t('checks.apiCalls', { n: run.apiCalls, ms: run.ms ?? 0 })}
           </p>
         )}
         {!run && !running && <p className="text-slate-500">{t('checks.never')}</p>}

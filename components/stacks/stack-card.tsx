@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useMountedNow } from '@/components/layout/use-mounted-now';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
@@ -161,11 +162,8 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
     follow(res.startedAt);
   }
 
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
+  // Known after mounting only: the server's "now" would not match the browser's (hydration error #418).
+  const now = useMountedNow();
   // The slowest resource still in progress decides (lib/stacks/eta.ts).
   const eta = busy && progress ? secondsLeft(events, Date.now() - progress.startedAt) : undefined;
   const failed = status && /FAILED|ROLLBACK/.test(status);
@@ -185,7 +183,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       <p className="mt-2 text-sm" data-stack-status={status ?? 'NONE'}>
         {exists ? t('stack.status', { status }) : t('stack.none')}
       </p>
-      {exists && createdAt && status !== 'DELETE_IN_PROGRESS' && (
+      {exists && createdAt && now !== null && status !== 'DELETE_IN_PROGRESS' && (
         <CostMeter createdAt={createdAt} now={now} cost={cost} locale={locale} />
       )}
       {laterStage && !preview && (
