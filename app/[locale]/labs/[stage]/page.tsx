@@ -6,6 +6,7 @@ import { CheckPanel } from '@/components/checks/check-panel';
 import { EditorSection } from '@/components/editor/editor-section';
 import { EventBanners } from '@/components/events/event-banners';
 import { StatusBadge } from '@/components/journey/status-badge';
+import { LabJumpBar } from '@/components/lab-jump/lab-jump-bar';
 import { InlineCheck } from '@/components/labs-nav/inline-check';
 import { checkStatusLabels, LabStepNav, LearnerResetStage } from '@/components/labs-nav/lab-step-nav';
 import { hourlyCostLabel } from '@/components/mdx/cost-note';
@@ -88,7 +89,8 @@ export default async function StagePage({ params }: { params: Params }) {
   );
 
   return (
-    <div>
+    // Room at the bottom below 1024 px for the fixed steps button and stack-and-checks bar.
+    <div className="pb-16 lg:pb-0">
       <EventBanners locale={locale} />
       <header className="border-b border-slate-200 pb-6 dark:border-slate-800">
         <p className="flex items-center gap-3 text-sm font-medium text-slate-600 dark:text-slate-400">
@@ -192,6 +194,7 @@ export default async function StagePage({ params }: { params: Params }) {
           {panel && <LearnerResetStage stageId={stage} stageNumber={stageNumber} t={t} />}
         </aside>
       </div>
+      <LabJumpBar t={t} stack={Boolean(panel)} />
     </div>
   );
 }
