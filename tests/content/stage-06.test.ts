@@ -110,7 +110,7 @@ describe('the editor path evolves start.yaml into solution.yaml', () => {
       // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
       TableName: { 'Fn::Sub': '${AWS::StackName}-global' },
     });
-    expect((r.GlobalTable?.Properties.Replicas as { Region: unknown }[]).map((x) => x.Region)).toEqual([
+    expect(((r.GlobalTable?.Properties.Replicas ?? []) as { Region: unknown }[]).map((x) => x.Region)).toEqual([
       { Ref: 'AWS::Region' },
       { Ref: 'SecondRegion' },
     ]);
