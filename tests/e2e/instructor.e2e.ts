@@ -146,7 +146,8 @@ describe('an instructor-led workshop in the sandbox', () => {
     await expect(row('Ana').locator('[data-current-stage]').getAttribute('data-current-stage')).resolves.toBe(
       '01-split-database',
     );
-    await expect(row('Ana').locator('[data-last-run]').textContent()).resolves.toMatch(/passed, 0 failed/);
+    // Every required check passed; the recommended ec2.scaled-up fails (Ana did not scale up) and does not gate.
+    await expect(row('Ana').locator('[data-last-run]').textContent()).resolves.toMatch(/passed, [01] failed/);
     await expect(roster.locator('[data-summary-stage="00-one-user"]').textContent()).resolves.toBe(
       '1 of 3 passed stage 00',
     );
@@ -195,7 +196,7 @@ describe('an instructor-led workshop in the sandbox', () => {
     await actions.getByRole('button', { name: 'Re-run checks' }).click();
     // Pending until the live roster shows the run finished, then what it found.
     await actions.getByText('Running checks…').waitFor({ timeout: 15_000 });
-    await actions.getByText(/^Checks finished: \d+ passed, 0 failed\.$/).waitFor({ timeout: 30_000 });
+    await actions.getByText(/^Checks finished: \d+ passed, [01] failed\.$/).waitFor({ timeout: 30_000 });
     await expect(actions.getAttribute('data-pending')).resolves.toBe('none');
     await roster.waitForFunction(
       (old) => {

@@ -162,12 +162,12 @@ describe('where am I on a lab page', () => {
     await expect(page.locator('[data-toc-sheet]').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: `${shots}/stage-00-toc-ko-390.png` });
     await page.keyboard.press('Escape');
-    await page.locator('[data-toc-sheet="closed"]').waitFor();
+    await page.locator('[data-toc-sheet="closed"]').waitFor({ state: 'attached' }); // closed = hidden
     await expect(toggle.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     await toggle.click();
     await page.locator('[data-toc-sheet] li[data-step-link="security-group"] a').click();
     await page.waitForURL('**/ko/labs/00-one-user#security-group');
-    await page.locator('[data-toc-sheet="closed"]').waitFor();
+    await page.locator('[data-toc-sheet="closed"]').waitFor({ state: 'attached' }); // closed = hidden
     await ctx.close();
   });
 

@@ -36,9 +36,14 @@ describe('the template editor', () => {
       () => document.querySelector('[data-lint-status]')?.getAttribute('data-lint-status') === '0',
     );
 
-    // Hover docs from the CloudFormation spec (the VPC is near the top: CodeMirror renders only what is in view).
+    // Hover docs from the CloudFormation spec. CodeMirror renders only the lines in view: scroll the editor down to
+    // the VPC (below the parameters) until its line exists.
     await page.locator('[data-template-editor]').scrollIntoViewIfNeeded();
     const typeLine = page.locator('[data-template-editor] .cm-line', { hasText: 'Type: AWS::EC2::VPC' }).first();
+    for (let i = 0; i < 20 && !(await typeLine.count()); i++) {
+      await page.locator('[data-template-editor] .cm-scroller').evaluate((el) => el.scrollBy(0, 200));
+      await page.waitForTimeout(50);
+    }
     await typeLine.scrollIntoViewIfNeeded();
     const box = await typeLine.boundingBox();
     if (box) await page.mouse.move(box.x + 130, box.y + box.height / 2);
