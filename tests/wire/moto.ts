@@ -22,6 +22,9 @@ export async function startMoto(): Promise<{ endpoint: string; stop: () => void 
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true,
   });
+  // moto logs every request to stderr: drain it, or once the pipe's buffer is full (~600 requests) moto blocks on its
+  // next log line and stops answering.
+  proc.stderr?.resume();
   const endpoint = `http://127.0.0.1:${port}`;
   const until = Date.now() + 30_000;
   for (;;) {
