@@ -33,7 +33,11 @@ interface Props {
 export function RosterDetails({ locale, eventId, row, others, stages }: Props) {
   const t = translator(locale);
   const ids = { stage: useId(), merge: useId() };
-  const [stageId, setStageId] = useState<StageId>(row.currentStage ?? stages[stages.length - 1] ?? stages[0]!);
+  // The drill-down opens on the learner's last run (the issue an instructor is asked about), else their current stage.
+  const lastRunStage = stages.find((s) => s === row.lastRun?.stageId);
+  const [stageId, setStageId] = useState<StageId>(
+    lastRunStage ?? row.currentStage ?? stages[stages.length - 1] ?? stages[0]!,
+  );
   const [details, setDetails] = useState<LearnerRunDetails | null>(null);
   const [mergeInto, setMergeInto] = useState('');
   const [message, setMessage] = useState<string | null>(null);
