@@ -70,6 +70,27 @@ function sectionSpan(lines: string[], section: Section): { head: number; end: nu
   return { head, end };
 }
 
+/** Where the draft's entry `id` is in a section: its comment lines above it to its last line (end exclusive). */
+function entrySpan(
+  lines: string[],
+  span: { head: number; end: number },
+  id: string,
+): { from: number; stop: number } | undefined {
+  const own = lines.findIndex((l, i) => i > span.head && i < span.end && l.startsWith(`${INDENT}${id}:`));
+  if (own < 0) return undefined;
+  let stop = span.end;
+  for (let i = own + 1; i < span.end; i++) {
+    if (/^ {2}[^\s#]/.test(lines[i] ?? '')) {
+      stop = i;
+      break;
+    }
+  }
+  while (stop > own + 1 && /^\s*(#.*)?$/.test(lines[stop - 1] ?? '')) stop -= 1;
+  let from = own;
+  while (from > span.head + 1 && /^ {2}#/.test(lines[from - 1] ?? '')) from -= 1;
+  return { from, stop };
+}
+
 /** Merge the snippet's entries into the draft. */
 export function mergeSnippet(draft: string, snippet: string): MergeResult {
   const entries = snippetEntries(snippet);
@@ -92,18 +113,9 @@ export function mergeSnippet(draft: string, snippet: string): MergeResult {
       lines = [...lines.slice(0, insertAt), '', `${entry.section}:`, ...lines.slice(insertAt)];
       span = sectionSpan(lines, entry.section)!;
     }
-    const own = lines.findIndex((l, i) => i > span.head && i < span.end && l.startsWith(`${INDENT}${entry.id}:`));
-    if (own >= 0) {
-      let stop = span.end;
-      for (let i = own + 1; i < span.end; i++) {
-        if (/^ {2}[^\s#]/.test(lines[i] ?? '')) {
-          stop = i;
-          break;
-        }
-      }
-      while (stop > own + 1 && /^\s*(#.*)?$/.test(lines[stop - 1] ?? '')) stop -= 1;
-      let from = own;
-      while (from > span.head + 1 && /^ {2}#/.test(lines[from - 1] ?? '')) from -= 1;
+    const own = entrySpan(lines, span, entry.id);
+    if (own) {
+      const { from, stop } = own;
       lines = [...lines.slice(0, from), ...indented, ...lines.slice(stop)];
       replaced.push(entry.id);
       firstLine = Math.min(firstLine, from + 1);
@@ -130,18 +142,10 @@ export function removeSnippet(draft: string, snippet: string): MergeResult {
   for (const entry of entries) {
     const span = sectionSpan(lines, entry.section);
     if (!span) continue;
-    const own = lines.findIndex((l, i) => i > span.head && i < span.end && l.startsWith(`${INDENT}${entry.id}:`));
-    if (own < 0) continue;
-    let stop = span.end;
-    for (let i = own + 1; i < span.end; i++) {
-      if (/^ {2}[^\s#]/.test(lines[i] ?? '')) {
-        stop = i;
-        break;
-      }
-    }
-    while (stop > own + 1 && /^\s*(#.*)?$/.test(lines[stop - 1] ?? '')) stop -= 1;
-    let from = own;
-    while (from > span.head + 1 && /^ {2}#/.test(lines[from - 1] ?? '')) from -= 1;
+    const own = entrySpan(lines, span, entry.id);
+    if (!own) continue;
+    const { stop } = own;
+    let { from } = own;
     // the blank line that separated it from the entry before goes with it
     if (from > span.head + 1 && (lines[from - 1] ?? '').trim() === '') from -= 1;
     lines = [...lines.slice(0, from), ...lines.slice(stop)];
