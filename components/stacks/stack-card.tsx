@@ -223,13 +223,21 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
       </div>
       {preview && (
         <div className="mt-3" data-change-set>
-          <h3 className="text-sm font-semibold">{t('stack.previewTitle', { n: preview.changes.length })}</h3>
+          <h3 id="change-set-title" className="text-sm font-semibold">
+            {t('stack.previewTitle', { n: preview.changes.length })}
+          </h3>
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-deploy-source={origin}>
             {origin === 'editor'
               ? t('stack.source.editor')
               : t('stack.source.template', { file: `templates/${stageId}/${templateFile}` })}
           </p>
-          <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto text-xs">
+          {/* A scrolling list is focusable, so keyboard users can scroll it (axe: scrollable-region-focusable). */}
+          <ul
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls; focus lets the arrow keys scroll it.
+            tabIndex={0}
+            aria-labelledby="change-set-title"
+            className="mt-2 max-h-64 space-y-1 overflow-y-auto text-xs focus-visible:outline-2 focus-visible:outline-brand-600"
+          >
             {preview.changes.map((c) => (
               <li key={c.logicalId} data-action={c.action} className="flex flex-wrap gap-x-2">
                 <span className="font-semibold">{c.action}</span>

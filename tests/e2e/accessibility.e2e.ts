@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, formatViolations } from './axe';
-import { launchChromium, newLearnerContext } from './browser';
+import { launchChromium, newLearnerContext, stackStatus } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -38,5 +38,25 @@ describe('accessibility (axe-core, serious and critical violations)', () => {
     const violations = await axeViolations(page);
     await ctx.close();
     expect(violations, formatViolations(path, violations)).toEqual([]);
+  });
+
+  it('a lab page with a change set previewed, then a stack and check results', async () => {
+    const ctx = await newLearnerContext(browser);
+    const page = await ctx.newPage();
+    await page.goto(`${baseUrl}/en/labs/00-one-user`);
+    const card = page.locator('[data-stack-card]');
+    await card.getByRole('button', { name: 'Preview the launch' }).click();
+    await card.locator('[data-change-set]').waitFor({ timeout: 30_000 });
+    const preview = await axeViolations(page);
+    expect(preview, formatViolations('change set preview', preview)).toEqual([]);
+
+    await card.getByRole('button', { name: 'Deploy' }).click();
+    await stackStatus(page, 'CREATE_COMPLETE');
+    const panel = page.locator('[data-check-panel]');
+    await panel.getByRole('button', { name: 'Run checks' }).click();
+    await panel.locator('[data-run-outcome]').waitFor({ timeout: 30_000 });
+    const after = await axeViolations(page);
+    await ctx.close();
+    expect(after, formatViolations('stack and check results', after)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser';
+import { launchChromium, stackStatus } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -46,6 +46,24 @@ describe('server and browser render the same page (no React hydration error #418
     await expect(panel.textContent()).resolves.toMatch(/Last run|마지막 실행/);
     await page.goto(`${baseUrl}/${lang}`);
     await page.waitForLoadState('networkidle');
+    await ctx.close();
+    expect(hydration(errors), hydration(errors).join('\n')).toEqual([]);
+  });
+
+  it('a lab page with a deployed stack (its uptime) after a reload', async () => {
+    const ctx = await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Seoul' });
+    const page = await ctx.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/en/labs/00-one-user`);
+    const card = page.locator('[data-stack-card]');
+    await card.getByRole('button', { name: 'Preview the launch' }).click();
+    await card.locator('[data-change-set]').waitFor({ timeout: 30_000 });
+    await card.getByRole('button', { name: 'Deploy' }).click();
+    await stackStatus(page, 'CREATE_COMPLETE');
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    // The uptime appears once the page is live (it is not rendered on the server).
+    await expect(card.locator('[data-cost-meter]').textContent()).resolves.toMatch(/Up for \d+ min/);
     await ctx.close();
     expect(hydration(errors), hydration(errors).join('\n')).toEqual([]);
   });
