@@ -139,10 +139,12 @@ export const multiAzEdition = rule({
 
 // Aurora User Guide › Configuration requirements of an Amazon Aurora global database › "DB instance class
 // requirements": an Aurora global database requires DB instance classes optimized for memory-intensive applications.
+// Aurora Serverless v2 (db.serverless) is supported in global databases (What's New, 2022-04-21: "Amazon Aurora
+// Serverless v2 is generally available" — with Multi-AZ, Global Database and read replicas): it is not refused here.
 export const globalDatabaseClass = rule({
   id: 'rds.aurora-global-instance-class',
   types: [INSTANCE],
-  says: 'An instance of an Aurora cluster that belongs to a global database uses a memory-optimized class (db.r*, db.x*).',
+  says: 'An instance of an Aurora cluster that belongs to a global database uses a memory-optimized class (db.r*, db.x*) or Aurora Serverless v2 (db.serverless).',
   source: {
     title:
       'Amazon Aurora User Guide: Configuration requirements of an Amazon Aurora global database › DB instance class requirements',
@@ -152,10 +154,35 @@ export const globalDatabaseClass = rule({
     const clusterRef = str(ctx.props, 'DBClusterIdentifier');
     const cluster = clusterRef ? ctx.world.find(CLUSTER, clusterRef.toLowerCase()) : undefined;
     const klass = str(ctx.props, 'DBInstanceClass') ?? '';
-    if (!cluster || !str(cluster.props, 'GlobalClusterIdentifier') || /^db\.(r|x)\d/.test(klass)) return;
+    if (!cluster || !str(cluster.props, 'GlobalClusterIdentifier') || /^db\.((r|x)\d|serverless$)/.test(klass)) return;
     // Wording: the sandbox's, in RDS's "combination" style (RDS's own text for this case was not found).
     refuse(
       `RDS does not support creating a DB instance with the following combination: DBInstanceClass=${klass}, Engine=${String(cluster.attrs.Engine)}, global database=${String(cluster.props.GlobalClusterIdentifier)}. An Aurora global database requires memory-optimized DB instance classes.`,
+      'InvalidParameterCombination',
+    );
+  },
+});
+
+// Aurora User Guide › Requirements and limitations for Aurora Serverless v2 › "Clusters that use Aurora Serverless v2
+// must have a capacity range specified": a cluster needs its ServerlessV2ScalingConfiguration before any db.serverless
+// instance is added to it.
+export const serverlessNeedsCapacityRange = rule({
+  id: 'rds.serverless-v2-capacity-range',
+  types: [INSTANCE],
+  says: 'A db.serverless instance joins a cluster that has a Serverless v2 capacity range (ServerlessV2ScalingConfiguration).',
+  source: {
+    title:
+      'Amazon Aurora User Guide: Requirements and limitations for Aurora Serverless v2 › Clusters that use Aurora Serverless v2 must have a capacity range specified',
+    url: 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless-v2.requirements.html',
+  },
+  check(ctx) {
+    if (str(ctx.props, 'DBInstanceClass') !== 'db.serverless') return;
+    const clusterRef = str(ctx.props, 'DBClusterIdentifier');
+    const cluster = clusterRef ? ctx.world.find(CLUSTER, clusterRef.toLowerCase()) : undefined;
+    if (!cluster || cluster.props.ServerlessV2ScalingConfiguration) return;
+    // Wording: the sandbox's (RDS's own text for this case was not found); the code is the one RDS uses.
+    refuse(
+      `The DB cluster ${cluster.physicalId} doesn't have a Serverless v2 capacity range. Set ServerlessV2ScalingConfiguration on the cluster before adding a db.serverless DB instance.`,
       'InvalidParameterCombination',
     );
   },
@@ -187,5 +214,6 @@ export const rdsRules = [
   classAndVersion,
   multiAzEdition,
   globalDatabaseClass,
+  serverlessNeedsCapacityRange,
   passwordCharacters,
 ];

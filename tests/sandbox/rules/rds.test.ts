@@ -127,4 +127,27 @@ describe("'rds.aurora-global-instance-class'", () => {
       /DBInstanceClass=db\.t3\.medium.*An Aurora global database requires memory-optimized DB instance classes/,
     ));
   it('accepts a memory-optimized class', () => expectAccepted(aurora('db.r6g.large')));
+  it('accepts Aurora Serverless v2 when the cluster has its capacity range', () =>
+    expectAccepted(
+      aurora('db.serverless').replace(
+        'GlobalClusterIdentifier: !Ref Global',
+        'GlobalClusterIdentifier: !Ref Global, ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 }',
+      ),
+    ));
+});
+
+describe("'rds.serverless-v2-capacity-range'", () => {
+  const cluster = (scaling: string) =>
+    template(`${GROUP}
+  Cluster:
+    Type: AWS::RDS::DBCluster
+    Properties: { Engine: aurora-mysql, MasterUsername: admin, MasterUserPassword: Sandbox-pass-1, DBSubnetGroupName: !Ref DbSubnets${scaling} }
+  Writer:
+    Type: AWS::RDS::DBInstance
+    Properties: { Engine: aurora-mysql, DBClusterIdentifier: !Ref Cluster, DBInstanceClass: db.serverless }
+`);
+  it('refuses a db.serverless instance in a cluster without a capacity range', () =>
+    expectRefused(cluster(''), /doesn't have a Serverless v2 capacity range/));
+  it('accepts it once the cluster has ServerlessV2ScalingConfiguration', () =>
+    expectAccepted(cluster(', ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 }')));
 });
