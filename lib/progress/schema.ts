@@ -158,6 +158,11 @@ export const stackOperations = pgTable(
     stageId: text('stage_id'),
     accountId: text('account_id'),
     region: text('region').notNull(),
+    /**
+     * Stage 06 runs the lab stack in two regions: the pair's second region, the learner's choice on the stack card,
+     * on both stacks' operations (`region` says which of the two this one is). Null for a one-region stage.
+     */
+    secondRegion: text('second_region'),
     stackName: text('stack_name').notNull(),
     operation: text('operation', { enum: ['create', 'update', 'delete'] }).notNull(),
     source: text('source').notNull(),

@@ -1,4 +1,4 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { createJobQueue } from '@/lib/jobs/queue';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Database } from './database';
@@ -314,6 +314,17 @@ export function createStore(database: Database) {
         .orderBy(desc(stackOperations.startedAt))
         .limit(1);
       return row;
+    },
+
+    /** The second region the learner last launched (or deleted) a two-region pair with; undefined before any. */
+    async learnerSecondRegion(learnerId: string): Promise<string | undefined> {
+      const [row] = await db
+        .select({ secondRegion: stackOperations.secondRegion })
+        .from(stackOperations)
+        .where(and(eq(stackOperations.learnerId, learnerId), isNotNull(stackOperations.secondRegion)))
+        .orderBy(desc(stackOperations.startedAt))
+        .limit(1);
+      return row?.secondRegion ?? undefined;
     },
 
     async stackOperation(id: string): Promise<StackOperationRow | undefined> {

@@ -1,0 +1,1 @@
+ALTER TABLE "stack_operations" ADD COLUMN "second_region" text;
