@@ -1,9 +1,11 @@
 import { notFound } from 'next/navigation';
 import { EventBanners } from '@/components/events/event-banners';
+import { JourneyFinished } from '@/components/journey/journey-finished';
 import { ResumeCard } from '@/components/journey/resume-card';
 import { StageCard } from '@/components/journey/stage-card';
 import { isLocale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
+import { journeyFinished } from '@/lib/journey/finished';
 import { lastWorkedStage } from '@/lib/journey/resume';
 import { journeyFor } from '@/lib/labs/journey';
 import { currentLearnerId } from '@/lib/session/current-learner';
@@ -43,12 +45,16 @@ export default async function JourneyPage({ params }: { params: Promise<{ locale
           <div className="h-full bg-emerald-600" style={{ width: `${(done / stages.length) * 100}%` }} />
         </div>
       </div>
-      <ResumeCard
-        locale={locale}
-        server={lastWorked}
-        stages={openStages}
-        labels={{ title: t('resume.title'), step: t('resume.step'), go: t('resume.go') }}
-      />
+      {journeyFinished(stages) ? (
+        <JourneyFinished stages={stages} locale={locale} t={t} />
+      ) : (
+        <ResumeCard
+          locale={locale}
+          server={lastWorked}
+          stages={openStages}
+          labels={{ title: t('resume.title'), step: t('resume.step'), go: t('resume.go') }}
+        />
+      )}
       <h2 className="sr-only">{t('journey.stages')}</h2>
       <ol className="relative mt-8 space-y-5 before:absolute before:top-6 before:bottom-6 before:left-6 before:w-0.5 before:bg-slate-200 dark:before:bg-slate-800">
         {stages.map((stage) => (

@@ -1,5 +1,6 @@
 import type { Locale } from './locales';
 import { architectureEn, architectureKo } from './messages-architecture';
+import { journeyEndEn, journeyEndKo } from './messages-journey';
 import { workshopEn, workshopKo } from './messages-workshop';
 
 /** Every UI string, in both languages. Korean must have exactly the English keys (the compiler checks). */
@@ -314,6 +315,7 @@ const en = {
   'journey.notInEvent': 'Not part of your workshop',
   ...workshopEn,
   ...architectureEn,
+  ...journeyEndEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -628,6 +630,7 @@ const ko: Record<MessageKey, string> = {
   'journey.notInEvent': '이번 워크숍에 포함되지 않은 스테이지',
   ...workshopKo,
   ...architectureKo,
+  ...journeyEndKo,
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
