@@ -58,7 +58,14 @@ export async function runValidate(
   }
   if (opts.warnings === false) diagnostics = diagnostics.filter((d) => d.severity === 'error');
   if (json) {
-    out(JSON.stringify(diagnostics, null, 2));
+    // English messages only, as before the editor's message keys (`text`) existed.
+    out(
+      JSON.stringify(
+        diagnostics.map(({ text: _key, ...d }) => d),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const d of diagnostics) out(formatDiagnostic(d, process.stdout.isTTY && !process.env.NO_COLOR));
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

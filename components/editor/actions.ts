@@ -2,6 +2,9 @@
 
 import { z } from 'zod';
 import { loadSpec } from '@/lib/cfn';
+import { renderDiagnostic } from '@/lib/cfn/diagnostic-text';
+import { type Locale, locales } from '@/lib/i18n/locales';
+import { translator } from '@/lib/i18n/messages';
 import { currentClient } from '@/lib/security/current-request';
 import { limits } from '@/lib/security/limits';
 import { describeWait } from '@/lib/security/rate-limit';
@@ -13,44 +16,48 @@ export interface EditorDiagnostic {
   column: number;
   severity: 'error' | 'warning';
   rule: string;
+  /** In the page's language (the catalogue is lib/i18n/messages-diagnostics.ts). */
   message: string;
-  /** The message in Korean where the rule has one (YAML syntax). */
-  ko?: string;
 }
 
 export type LintResult = { ok: true; diagnostics: EditorDiagnostic[] } | { ok: false; message: string };
 
-const input = z.object({ body: z.string().max(MAX_TEMPLATE_BYTES * 2) });
+const input = z.object({ body: z.string().max(MAX_TEMPLATE_BYTES * 2), locale: z.enum(locales).default('en') });
 
 /** Diagnostics for the editor as the learner types (debounced on the client): the same lib/cfn the CLI uses. */
 export async function lintTemplate(raw: unknown): Promise<LintResult> {
   const parsed = input.safeParse(raw);
-  if (!parsed.success) return { ok: false, message: 'The template is far too large.' };
+  const locale: Locale = parsed.success
+    ? parsed.data.locale
+    : (raw as { locale?: unknown })?.locale === 'ko'
+      ? 'ko'
+      : 'en';
+  const t = translator(locale);
+  if (!parsed.success) return { ok: false, message: t('editor.lint.tooLarge') };
   const learnerId = await currentLearnerId();
-  if (!learnerId) return { ok: false, message: 'No learner session. Reload the page.' };
+  if (!learnerId) return { ok: false, message: t('editor.lint.noSession') };
   const { address } = await currentClient();
   const { lint, lintByAddress } = limits();
   const wait = [lint.take(learnerId), lintByAddress.take(address)].find((v) => !v.ok);
   if (wait)
     return {
       ok: false,
-      message: `Too many checks of the template; the editor tries again in ${describeWait(wait.retryAfterMs)}.`,
+      message: t('editor.lint.tooMany', { wait: describeWait(wait.retryAfterMs, locale) }),
     };
   try {
     const diagnostics = await checkDraft(parsed.data.body);
     return {
       ok: true,
-      diagnostics: diagnostics.map(({ line, column, severity, rule, message, ko }) => ({
+      diagnostics: diagnostics.map(({ line, column, severity, rule, text }) => ({
         line,
         column,
         severity,
         rule,
-        message,
-        ko,
+        message: renderDiagnostic(text, locale),
       })),
     };
   } catch (err) {
-    if (err instanceof TemplateDraftError) return { ok: false, message: err.message };
+    if (err instanceof TemplateDraftError) return { ok: false, message: err.localized[locale] };
     throw err;
   }
 }

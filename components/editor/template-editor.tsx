@@ -68,7 +68,7 @@ export function TemplateEditor({ locale, stageId, storageKey, initial, initialSo
       if (destroyed || !host.current) return;
       const cfnLint = linter(
         async (v) => {
-          const res = await lintTemplate({ body: v.state.doc.toString() });
+          const res = await lintTemplate({ body: v.state.doc.toString(), locale });
           if (!res.ok) {
             setLintError(res.message);
             setProblems([]);
@@ -79,8 +79,7 @@ export function TemplateEditor({ locale, stageId, storageKey, initial, initialSo
           return res.diagnostics.map((d) => {
             const line = v.state.doc.line(Math.min(Math.max(d.line, 1), v.state.doc.lines));
             const from = Math.min(line.from + Math.max(d.column - 1, 0), line.to);
-            const message = locale === 'ko' && d.ko ? d.ko : d.message;
-            return { from, to: Math.max(from + 1, line.to), severity: d.severity, source: d.rule, message };
+            return { from, to: Math.max(from + 1, line.to), severity: d.severity, source: d.rule, message: d.message };
           });
         },
         { delay: 600 },
@@ -287,7 +286,7 @@ export function TemplateEditor({ locale, stageId, storageKey, initial, initialSo
                 p.severity === 'error' ? 'text-red-700 dark:text-red-300' : 'text-amber-800 dark:text-amber-300'
               }
             >
-              {p.line}:{p.column} {p.severity} {p.rule} — {p.message}
+              {p.line}:{p.column} {t(`editor.severity.${p.severity}`)} {p.rule} — {p.message}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@
  * The `scalelab` rule set: conventions every lab template follows so that checks, cost and safety hold on a workshop
  * day. Switched on with `rules: ['cfn', 'scalelab']`.
  */
+import { text } from './diagnostic-text';
 import { asMap, asSeq, asString, get, walk } from './nodes';
 import { MAX_TEMPLATE_BODY_BYTES } from './parse-limits';
 import type { Rule } from './rule';
@@ -44,11 +45,8 @@ const labTags: Rule = ({ template, spec, report }) => {
         : (asSeq(tags)?.items.map((t) => asString(get(asMap(t), 'Key'))) ?? []);
     const missing = LAB_TAG_KEYS.filter((k) => !keys.includes(k));
     if (missing.length) {
-      report(
-        r.pos,
-        'scalelab/tags',
-        `${r.logicalId} (${r.type}) must be tagged ${missing.join(' and ')} in ${info.tagPropertyName}.`,
-      );
+      const params = { id: r.logicalId, type: r.type ?? '', keys: missing, property: info.tagPropertyName };
+      report(r.pos, 'scalelab/tags', text('lab.tags', params));
     }
   }
 };
@@ -59,11 +57,7 @@ const labExports: Rule = ({ template, report }) => {
     const output = template.outputs.find((o) => o.name === name);
     if (!output || !get(output.node, 'Export')) {
       const at = template.root?.entries.find((e) => e.key === 'Outputs')?.keyPos ?? template.root?.pos;
-      report(
-        at ?? { line: 1, column: 1 },
-        'scalelab/exports',
-        `A lab template that creates a VPC exports an output named ${name}.`,
-      );
+      report(at ?? { line: 1, column: 1 }, 'scalelab/exports', text('lab.exports', { name }));
     }
   }
 };
@@ -74,13 +68,9 @@ const hardCoded: Rule = ({ template, report }) => {
     walk(section, (n) => {
       if (n.kind !== 'scalar' || typeof n.value !== 'string') return;
       if (AMI_ID.test(n.value)) {
-        report(
-          n.pos,
-          'scalelab/hardcoded-ami',
-          `Hard-coded AMI id ${n.value}: use an AWS::SSM::Parameter::Value<AWS::EC2::Image::Id> parameter (latest AMI alias).`,
-        );
+        report(n.pos, 'scalelab/hardcoded-ami', text('lab.hardcodedAmi', { value: n.value }));
       } else if (ACCOUNT_ID.test(n.value) || /^\d{12}$/.test(n.value)) {
-        report(n.pos, 'scalelab/hardcoded-account', `Hard-coded account id in '${n.value}': use \${AWS::AccountId}.`);
+        report(n.pos, 'scalelab/hardcoded-account', text('lab.hardcodedAccount', { value: n.value }));
       }
     });
   }
@@ -97,9 +87,8 @@ const cheapSizes: Rule = ({ template, report }) => {
         const value = asString(v);
         if (value === undefined || allowed.includes(value)) continue;
         // A parameter may offer a bigger size for a lesson on scaling up, as long as what deploys by default is cheap.
-        const message = offered
-          ? `${r.logicalId}: ${value} is offered but is not on the lab's cheap list (${allowed.join(', ')}).`
-          : `${r.logicalId}: ${value} is not on the lab's cheap list (${allowed.join(', ')}).`;
+        const params = { id: r.logicalId, value, allowed: allowed.join(', ') };
+        const message = text(offered ? 'lab.sizeOffered' : 'lab.size', params);
         report(v.pos, 'scalelab/instance-size', message, offered ? 'warning' : 'error');
       }
     }
@@ -140,11 +129,8 @@ const adminPorts: Rule = ({ template, report }) => {
       if (!open) continue;
       const port = ADMIN_PORTS.find((p) => coversPort(map, p));
       if (port !== undefined) {
-        report(
-          open.pos,
-          'scalelab/open-admin-port',
-          `${r.logicalId} opens port ${port} to the world (${asString(open)}): use Session Manager instead.`,
-        );
+        const params = { id: r.logicalId, port, cidr: asString(open) ?? '' };
+        report(open.pos, 'scalelab/open-admin-port', text('lab.openAdminPort', params));
       }
     }
   }
@@ -179,9 +165,8 @@ const templateSize: Rule = ({ template, report }) => {
   report(
     { line: 1, column: 1 },
     'scalelab/template-size',
-    `The template is ${fmt(bytes)} bytes, over CloudFormation's ${fmt(MAX_TEMPLATE_BODY_BYTES)}-byte TemplateBody limit: ScaleLab uploads it to the staging bucket of your account and region (scalelab-staging-<account>-<region>: the learner-access stack makes it in a workshop account, ScaleLab on first need with your own credentials; the sandbox has one) and launches it through TemplateURL.`,
+    text('lab.templateSize', { bytes: fmt(bytes), limit: fmt(MAX_TEMPLATE_BODY_BYTES) }),
     'warning',
-    `템플릿이 ${fmt(bytes)}바이트로, CloudFormation의 TemplateBody 한도 ${fmt(MAX_TEMPLATE_BODY_BYTES)}바이트를 넘습니다. ScaleLab은 이 템플릿을 계정과 리전의 스테이징 버킷(scalelab-staging-<account>-<region>: 워크숍 계정에서는 learner-access 스택이 만들고, 내 자격 증명을 쓸 때는 ScaleLab이 처음 필요할 때 만들며, 샌드박스에는 처음부터 있습니다)에 올린 뒤 TemplateURL로 배포합니다.`,
   );
 };
 

@@ -4,6 +4,7 @@
  * Each refusal is an ordinary diagnostic with a position, found in time linear in the size of the text.
  */
 import { type Alias, type Document, isAlias, isMap, isPair, isSeq, Lexer } from 'yaml';
+import { type DiagnosticText, text as diagnosticText } from './diagnostic-text';
 
 /**
  * CloudFormation quotas ("AWS CloudFormation quotas", Template body size in an Amazon S3 object: 1 MB); a request's
@@ -20,7 +21,7 @@ export const MAX_ALIAS_EXPANSION = 10_000;
 export interface LimitProblem {
   offset: number;
   rule: 'template-size' | 'yaml-depth' | 'yaml-alias-expansion';
-  message: string;
+  message: DiagnosticText;
 }
 
 /** Before any parse work: the byte size, then the flow nesting (`[[[[...`), which the lexer reports without recursion. */
@@ -32,7 +33,10 @@ export function sourceLimitProblem(text: string): LimitProblem | undefined {
       return {
         offset: 0,
         rule: 'template-size',
-        message: `The template is ${bytes.toLocaleString('en-US')} bytes; a template may have at most ${MAX_TEMPLATE_SOURCE_BYTES.toLocaleString('en-US')}.`,
+        message: diagnosticText('parse.tooLarge', {
+          bytes: bytes.toLocaleString('en-US'),
+          limit: MAX_TEMPLATE_SOURCE_BYTES.toLocaleString('en-US'),
+        }),
       };
     }
   }
@@ -56,7 +60,7 @@ export function depthProblem(offset: number): LimitProblem {
   return {
     offset,
     rule: 'yaml-depth',
-    message: `The template nests mappings and sequences more than ${MAX_NESTING_DEPTH} levels deep.`,
+    message: diagnosticText('parse.tooDeep', { limit: MAX_NESTING_DEPTH }),
   };
 }
 
@@ -100,11 +104,13 @@ export function aliasExpansionProblem(doc: Document): LimitProblem | undefined {
       added += expandedSize(node, new Set());
       if (added > MAX_ALIAS_EXPANSION) {
         const alias = node as Alias;
-        const total = Number.isFinite(added) ? `${added.toLocaleString('en-US')} nodes` : 'nodes without end';
+        const params = { alias: alias.source, limit: MAX_ALIAS_EXPANSION.toLocaleString('en-US') };
         problem = {
           offset: alias.range?.[0] ?? 0,
           rule: 'yaml-alias-expansion',
-          message: `The alias *${alias.source} makes the template's aliases expand to ${total}; aliases may add at most ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')}.`,
+          message: Number.isFinite(added)
+            ? diagnosticText('parse.aliasExpansion', { ...params, count: added.toLocaleString('en-US') })
+            : diagnosticText('parse.aliasEndless', params),
         };
       }
       return;

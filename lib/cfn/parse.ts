@@ -3,8 +3,10 @@
  * throws on bad input: syntax problems come back as diagnostics on the template.
  */
 import { type Alias, type Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type DiagnosticText, text as diagnosticText } from './diagnostic-text';
 import { asMap, asSeq, asString, get } from './nodes';
 import { aliasExpansionProblem, depthProblem, MAX_NESTING_DEPTH, sourceLimitProblem } from './parse-limits';
+import { diagnostic } from './rule';
 import { SHORT_TAGS, yamlTags } from './tags';
 import {
   INTRINSICS,
@@ -36,8 +38,8 @@ export function parseTemplate(text: string, file = '<template>'): Template {
     diagnostics: [],
   };
   const lines = new LineCounter();
-  const fail = (pos: Position, rule: string, message: string) =>
-    template.diagnostics.push({ file, ...pos, severity: 'error', rule, message });
+  const fail = (pos: Position, rule: string, message: DiagnosticText) =>
+    template.diagnostics.push(diagnostic(file, pos, rule, message));
 
   // Size and flow nesting before any parse work; alias expansion right after parsing, before any node is built.
   const tooMuch = sourceLimitProblem(text);
@@ -57,15 +59,7 @@ export function parseTemplate(text: string, file = '<template>'): Template {
     const at = err.linePos?.[0] ?? { line: 1, col: 1 };
     const original = (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '');
     const plain = plainYamlMessage(text, { code: err.code, line: at.line, column: at.col, original });
-    template.diagnostics.push({
-      file,
-      line: at.line,
-      column: at.col,
-      severity: 'error',
-      rule: 'yaml-syntax',
-      message: plain.en,
-      ko: plain.ko,
-    });
+    fail({ line: at.line, column: at.col }, 'yaml-syntax', plain);
   }
   if (template.diagnostics.length) return template;
   const expansion = aliasExpansionProblem(doc);
@@ -118,7 +112,11 @@ export function parseTemplate(text: string, file = '<template>'): Template {
       return shortForm(SHORT_TAGS[tag] as IntrinsicName, out, tagPos);
     }
     if (tag?.startsWith('!') && !tag.startsWith('!!')) {
-      fail(pos(Math.max(0, text.lastIndexOf(tag, start))), 'yaml-unknown-tag', `Unknown tag ${tag}.`);
+      fail(
+        pos(Math.max(0, text.lastIndexOf(tag, start))),
+        'yaml-unknown-tag',
+        diagnosticText('parse.unknownTag', { tag }),
+      );
     }
     return out;
   };
@@ -126,7 +124,7 @@ export function parseTemplate(text: string, file = '<template>'): Template {
   const root = doc.contents ? convert(doc.contents) : undefined;
   if (tooDeep) return template;
   if (root?.kind !== 'map') {
-    fail(root?.pos ?? { line: 1, column: 1 }, 'template-structure', 'A template must be a mapping of sections.');
+    fail(root?.pos ?? { line: 1, column: 1 }, 'template-structure', diagnosticText('parse.notAMapping'));
     return template;
   }
   template.root = root;
@@ -199,14 +197,15 @@ function readResource(e: MapEntry, node: Extract<Node, { kind: 'map' }>): Resour
   };
 }
 
-function jsonProblem(text: string): { offset: number; message: string } | undefined {
+function jsonProblem(text: string): { offset: number; message: DiagnosticText } | undefined {
   try {
     JSON.parse(text);
     return undefined;
   } catch (err) {
     const message = (err as Error).message;
     const at = /position (\d+)/.exec(message);
-    return { offset: at ? Number(at[1]) : 0, message: message.replace(/ in JSON at position \d+.*$/, '') };
+    const detail = message.replace(/ in JSON at position \d+.*$/, '');
+    return { offset: at ? Number(at[1]) : 0, message: diagnosticText('parse.json', { detail }) };
   }
 }
 

@@ -1,4 +1,5 @@
 /** "Did you mean ...?": the closest known name to a misspelt one, if it is close enough to be a likely typo. */
+import { type DiagnosticText, text } from './diagnostic-text';
 
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
   const lower = name.toLowerCase();
@@ -14,9 +15,10 @@ export function closest(name: string, candidates: Iterable<string>): string | un
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 4)) ? best : undefined;
 }
 
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+/** The `{hint}` of a message: " Did you mean 'X'?" in the page's language, or nothing. */
+export function didYouMean(name: string, candidates: Iterable<string>): DiagnosticText | '' {
   const match = closest(name, candidates);
-  return match ? ` Did you mean '${match}'?` : '';
+  return match ? text('hint.didYouMean', { name: match }) : '';
 }
 
 /** Levenshtein distance, one row at a time. */

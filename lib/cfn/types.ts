@@ -1,4 +1,5 @@
 /** The template model: a tree of nodes that keep where they came from, so every diagnostic can name file:line:col. */
+import type { DiagnosticText } from './diagnostic-text';
 
 export interface Position {
   /** 1-based. */
@@ -16,9 +17,10 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable id, e.g. `unknown-property` or `scalelab/open-admin-port`. */
   rule: string;
+  /** The message in English (what the CLI prints and the sandbox returns). */
   message: string;
-  /** The message in Korean, where the rule has one (the editor shows it on Korean pages). */
-  ko?: string;
+  /** The message as a key and parameters: the editor renders it in the page's language (renderDiagnostic). */
+  text: DiagnosticText;
 }
 
 /** Every intrinsic function the template language has, in its long (`Fn::`) form. */

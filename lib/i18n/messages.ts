@@ -258,6 +258,11 @@ const en = {
   'roster.action.failed': 'The action failed.',
   'roster.action.busy': 'A check run is in progress or ran moments ago.',
   'editor.title': 'Template editor',
+  'editor.lint.tooLarge': 'The template is far too large.',
+  'editor.severity.error': 'error',
+  'editor.severity.warning': 'warning',
+  'editor.lint.noSession': 'No learner session. Reload the page.',
+  'editor.lint.tooMany': 'Too many checks of the template; the editor tries again in {wait}.',
   'editor.lead':
     'Your lab stack as a CloudFormation template. Edit it, watch the problems list, then preview the change set and deploy from the stack card.',
   'editor.loading': 'Loading the editor…',
@@ -574,6 +579,11 @@ const ko: Record<MessageKey, string> = {
   'roster.action.failed': '작업에 실패했습니다.',
   'roster.action.busy': '검사가 진행 중이거나 방금 실행되었습니다.',
   'editor.title': '템플릿 편집기',
+  'editor.lint.tooLarge': '템플릿이 너무 큽니다.',
+  'editor.severity.error': '오류',
+  'editor.severity.warning': '경고',
+  'editor.lint.noSession': '학습자 세션이 없습니다. 페이지를 새로 고치세요.',
+  'editor.lint.tooMany': '템플릿 검사 요청이 너무 많습니다. 편집기가 {wait} 뒤에 다시 검사합니다.',
   'editor.lead':
     '실습 스택을 CloudFormation 템플릿으로 보여 줍니다. 고치고, 문제 목록을 확인한 다음, 스택 카드에서 변경 세트를 미리 보고 배포하세요.',
   'editor.loading': '편집기를 불러오는 중…',

@@ -167,8 +167,9 @@ export class Semaphore {
 }
 
 /** "2 minutes", "40 seconds": the wait a refusal names. */
-export function describeWait(ms: number): string {
+export function describeWait(ms: number, locale: 'en' | 'ko' = 'en'): string {
   const s = Math.max(1, Math.ceil(ms / 1000));
+  if (locale === 'ko') return s < 120 ? `${s}초` : `${Math.ceil(s / 60)}분`;
   if (s < 120) return `${s} second${s === 1 ? '' : 's'}`;
   return `${Math.ceil(s / 60)} minutes`;
 }

@@ -57,7 +57,11 @@ describe('scalelab validate', () => {
   });
 
   it('colours severity only when asked to', () => {
-    const d = { file: 'a.yaml', line: 1, column: 2, severity: 'warning' as const, rule: 'r', message: 'm' };
+    const d = {
+      file: 'a.yaml',
+      ...{ line: 1, column: 2, severity: 'warning' as const, rule: 'r', message: 'm' },
+      text: { key: 'yaml.other' as const, params: { original: 'm' } },
+    };
     expect(formatDiagnostic(d)).toBe('a.yaml:1:2 warning r m');
     expect(formatDiagnostic(d, true)).toContain('\u001b[');
   });

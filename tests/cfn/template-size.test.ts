@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateText } from '@/lib/cfn';
+import { renderDiagnostic } from '@/lib/cfn/diagnostic-text';
 import { checkDraft, TemplateDraftError } from '@/lib/stacks/template-draft';
 import { largeTemplate } from '../stacks/large-template';
 
@@ -17,7 +18,6 @@ describe("the template size lab rule ('scalelab/template-size')", () => {
         line: 1,
         column: 1,
         severity: 'warning',
-        ko: expect.stringMatching(/TemplateBody 한도 51,200바이트를 넘습니다.*TemplateURL로 배포합니다\.$/),
         message: expect.stringMatching(
           new RegExp(
             `^The template is ${Buffer.byteLength(body).toLocaleString('en-US')} bytes, over CloudFormation's 51,200-byte TemplateBody limit: ScaleLab uploads it to the staging bucket .*scalelab-staging-<account>-<region>.* launches it through TemplateURL\\.$`,
@@ -25,6 +25,9 @@ describe("the template size lab rule ('scalelab/template-size')", () => {
         ),
       }),
     ]);
+    expect(renderDiagnostic(found[0]!.text, 'ko')).toMatch(
+      /TemplateBody 한도 51,200바이트를 넘습니다.*TemplateURL로 배포합니다\.$/,
+    );
   });
 
   it('says nothing at 51,200 bytes or fewer, counting bytes rather than characters', async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '@/lib/cfn';
+import { renderDiagnostic } from '@/lib/cfn/diagnostic-text';
 
 const first = (text: string) => {
   const d = parseTemplate(text, 'template.yaml').diagnostics[0];
-  return { line: d?.line, en: d?.message ?? '', ko: d?.ko ?? '' };
+  return { line: d?.line, en: d?.message ?? '', ko: d ? renderDiagnostic(d.text, 'ko') : '' };
 };
 
 describe('YAML mistakes said for people', () => {
@@ -12,7 +13,9 @@ describe('YAML mistakes said for people', () => {
     expect(d.en).toBe(
       'Line 4 is indented one level too deep: line 3 (Type) already has its value. Indent line 4 like line 3 (4 spaces), or remove the value on line 3 to nest under it.',
     );
-    expect(d.ko).toContain('4번째 줄이 한 단계 너무 깊게');
+    expect(d.ko).toBe(
+      '4번째 줄이 한 수준 너무 깊게 들여쓰기되어 있습니다. 3번째 줄(Type)에는 이미 값이 있습니다. 4번째 줄을 3번째 줄처럼 4칸 들여쓰거나, 그 아래에 넣으려면 3번째 줄의 값을 지우세요.',
+    );
   });
 
   it('compares a line indented less than the mapping it continues', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { glossary, rejectedClaims } from '@/labs/glossary';
 import { messages } from '@/lib/i18n/messages';
+import { diagnosticsKo } from '@/lib/i18n/messages-diagnostics';
 import { rejectedClaimsIn, rejectedVariantsIn } from '@/lib/labs/glossary';
 import { labs } from '@/lib/labs/registry';
 
@@ -32,6 +33,7 @@ const koTexts: [string, string][] = [
   ),
   ...labs.map((l) => [`labs/${l.id}/lab.ts (ko)`, localized(l, 'ko').join('\n')] as [string, string]),
   ['lib/i18n/messages.ts (ko)', Object.values(messages.ko).join('\n')],
+  ['lib/i18n/messages-diagnostics.ts (ko)', Object.values(diagnosticsKo).join('\n')],
   ...filesUnder('checkers', '.ts').map((f) => [f, readFileSync(join(root, f), 'utf8')] as [string, string]),
   ...filesUnder('components/diagrams', '.tsx').map((f) => [f, readFileSync(join(root, f), 'utf8')] as [string, string]),
 ];

@@ -23,3 +23,18 @@ describe('deploying against the lab’s advice', () => {
     await expect(assertDeployable(pricey, ['scalelab/instance-size'])).rejects.toThrow(TemplateDraftError);
   });
 });
+
+describe('a refused draft, in both languages', () => {
+  it('names the first error with its line in English and in Korean', async () => {
+    const err = await assertDeployable(withSsh).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TemplateDraftError);
+    const { localized } = err as TemplateDraftError;
+    expect(localized.en).toMatch(
+      /^The template has 1 error, at line \d+, column \d+: WebSecurityGroup opens port 22 to the world \(0\.0\.0\.0\/0\): use Session Manager instead\.$/,
+    );
+    expect(localized.ko).toMatch(
+      /^템플릿에 오류가 1개 있습니다\. 첫 번째 오류\(\d+번째 줄, \d+열\): WebSecurityGroup이\(가\) 22번 포트를 전 세계\(0\.0\.0\.0\/0\)에 엽니다\. 대신 Session Manager를 쓰세요\.$/,
+    );
+    expect((err as Error).message).toBe(localized.en);
+  });
+});

@@ -1,4 +1,6 @@
 /** Resources that need each other, directly or through others, can never be created. */
+
+import { text } from '../diagnostic-text';
 import { type DependencyGraph, dependencyGraph, cycles as findCycles } from '../graph';
 import type { Rule } from '../rule';
 
@@ -10,7 +12,7 @@ export const cycles: Rule = ({ template, report }) => {
     const path = loopThrough(graph, first, new Set(cycle));
     const needed = graph.needs.get(first)?.find((n) => n.name === path[1]);
     const pos = needed?.pos ?? template.resources.find((r) => r.logicalId === first)?.pos ?? { line: 1, column: 1 };
-    report(pos, 'circular-dependency', `Circular dependency: ${path.join(' → ')}.`);
+    report(pos, 'circular-dependency', text('cycles.circular', { path: path.join(' → ') }));
   }
 };
 

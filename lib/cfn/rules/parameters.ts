@@ -1,4 +1,6 @@
 /** Parameters: a valid Type, a Default that meets the parameter's own constraints, no unused or clashing names. */
+
+import { type DiagnosticKey, type DiagnosticParam, text as diagnosticText } from '../diagnostic-text';
 import { asSeq, asString, get, walk } from '../nodes';
 import { referencedNames } from '../refs';
 import type { Rule } from '../rule';
@@ -51,22 +53,24 @@ export const parameters: Rule = ({ template, report }) => {
         report(
           key.keyPos,
           'unknown-parameter-attribute',
-          `Unknown key '${key.key}' in parameter ${p.name}.${didYouMean(key.key, KEYS)}`,
+          diagnosticText('parameters.unknownKey', { key: key.key, name: p.name, hint: didYouMean(key.key, KEYS) }),
         );
       }
     }
     const typeNode = get(p.node, 'Type');
-    if (p.type === undefined) report(p.pos, 'parameter-type', `Parameter ${p.name} has no Type.`);
+    if (p.type === undefined) report(p.pos, 'parameter-type', diagnosticText('parameters.noType', { name: p.name }));
     else if (!PARAMETER_TYPES.includes(p.type)) {
       report(
         typeNode?.pos ?? p.pos,
         'parameter-type',
-        `Unknown parameter type '${p.type}'.${didYouMean(p.type, PARAMETER_TYPES)}`,
+        diagnosticText('parameters.unknownType', { type: p.type, hint: didYouMean(p.type, PARAMETER_TYPES) }),
       );
     }
     checkDefault(p, report);
-    if (resourceIds.has(p.name)) report(p.pos, 'duplicate-logical-id', `${p.name} is both a parameter and a resource.`);
-    if (!used.has(p.name)) report(p.pos, 'parameter-unused', `Parameter ${p.name} is never used.`, 'warning');
+    if (resourceIds.has(p.name))
+      report(p.pos, 'duplicate-logical-id', diagnosticText('parameters.alsoResource', { name: p.name }));
+    if (!used.has(p.name))
+      report(p.pos, 'parameter-unused', diagnosticText('parameters.unused', { name: p.name }), 'warning');
   }
 };
 
@@ -82,10 +86,12 @@ function checkDefault(p: ParameterDecl, report: Parameters<Rule>[0]['report']) {
   const allowed = asSeq(get(p.node, 'AllowedValues'))?.items.map((i: Node) =>
     i.kind === 'scalar' ? String(i.value) : '',
   );
-  const bad = (message: string) => report(node.pos, 'parameter-default', `Default of ${p.name} ${message}`);
+  const bad = (key: DiagnosticKey, params: Record<string, DiagnosticParam> = {}) =>
+    report(node.pos, 'parameter-default', diagnosticText(key, { name: p.name, ...params }));
   for (const value of values) {
-    if (allowed && !allowed.includes(value)) return bad(`'${value}' is not in its AllowedValues.`);
-    if (/Number/.test(p.type ?? '') && !/^-?\d+(\.\d+)?$/.test(value)) return bad(`'${value}' is not a number.`);
+    if (allowed && !allowed.includes(value)) return bad('parameters.defaultNotAllowed', { value });
+    if (/Number/.test(p.type ?? '') && !/^-?\d+(\.\d+)?$/.test(value))
+      return bad('parameters.defaultNotNumber', { value });
   }
   const num = (key: string) => {
     const v = get(p.node, key);
@@ -93,17 +99,17 @@ function checkDefault(p: ParameterDecl, report: Parameters<Rule>[0]['report']) {
   };
   const text = String(node.value);
   const pattern = asString(get(p.node, 'AllowedPattern'));
-  if (pattern !== undefined && !isList && !safeFullMatch(pattern, text)) return bad(`does not match AllowedPattern.`);
+  if (pattern !== undefined && !isList && !safeFullMatch(pattern, text)) return bad('parameters.defaultPattern');
   const [minLength, maxLength, minValue, maxValue] = [
     num('MinLength'),
     num('MaxLength'),
     num('MinValue'),
     num('MaxValue'),
   ];
-  if (minLength !== undefined && text.length < minLength) return bad(`is shorter than MinLength ${minLength}.`);
-  if (maxLength !== undefined && text.length > maxLength) return bad(`is longer than MaxLength ${maxLength}.`);
-  if (minValue !== undefined && Number(text) < minValue) return bad(`is below MinValue ${minValue}.`);
-  if (maxValue !== undefined && Number(text) > maxValue) return bad(`is above MaxValue ${maxValue}.`);
+  if (minLength !== undefined && text.length < minLength) return bad('parameters.defaultShort', { limit: minLength });
+  if (maxLength !== undefined && text.length > maxLength) return bad('parameters.defaultLong', { limit: maxLength });
+  if (minValue !== undefined && Number(text) < minValue) return bad('parameters.defaultBelow', { limit: minValue });
+  if (maxValue !== undefined && Number(text) > maxValue) return bad('parameters.defaultAbove', { limit: maxValue });
 }
 
 function safeFullMatch(pattern: string, text: string): boolean {

@@ -2,7 +2,7 @@
  * Resource properties against the spec: the resource type exists, every property is known, required ones are there,
  * and each value has the type the spec gives it, recursively through nested types, lists and maps.
  */
-import { describe } from '../nodes';
+import { type DiagnosticText, text } from '../diagnostic-text';
 import type { Rule } from '../rule';
 import type { Property, PropertyType, Spec } from '../spec';
 import { didYouMean } from '../suggest';
@@ -11,7 +11,7 @@ import type { FnNode, MapNode, Node, Position, Template } from '../types';
 interface Found {
   at: Position;
   rule: string;
-  message: string;
+  message: DiagnosticText;
 }
 
 export const properties: Rule = ({ template, spec, report }) => {
@@ -22,13 +22,12 @@ export const properties: Rule = ({ template, spec, report }) => {
     const schema = spec.resource(type);
     if (!schema) {
       const hint = type.includes('::') ? didYouMean(type, spec.resourceTypeNames()) : '';
-      report(resource.typePos, 'unknown-resource-type', `Unknown resource type '${type}'.${hint}`);
+      report(resource.typePos, 'unknown-resource-type', text('properties.unknownType', { type, hint }));
       continue;
     }
     const props = resource.node.entries.find((e) => e.key === 'Properties');
     if (props && props.value.kind !== 'map') {
-      if (props.value.kind !== 'fn')
-        report(props.value.pos, 'property-type', `Properties of ${type} must be a mapping.`);
+      if (props.value.kind !== 'fn') report(props.value.pos, 'property-type', text('properties.notAMapping', { type }));
       continue;
     }
     const found: Found[] = [];
@@ -53,7 +52,7 @@ function checkObject(
       found.push({
         at: e.keyPos,
         rule: 'unknown-property',
-        message: `Unknown property '${e.key}' in ${where}.${didYouMean(e.key, known)}`,
+        message: text('properties.unknown', { property: e.key, where, hint: didYouMean(e.key, known) }),
       });
       continue;
     }
@@ -62,7 +61,7 @@ function checkObject(
   }
   for (const [name, property] of Object.entries(schema)) {
     if (property.required && !node?.entries.some((e) => e.key === name)) {
-      found.push({ at, rule: 'required-property', message: `${where} requires property '${name}'.` });
+      found.push({ at, rule: 'required-property', message: text('properties.required', { where, property: name }) });
     }
   }
 }
@@ -81,11 +80,11 @@ function checkValue(template: Template, spec: Spec, node: Node, types: PropertyT
 }
 
 function checkOne(template: Template, spec: Spec, node: Node, type: PropertyType, where: string, found: Found[]) {
-  const wrong = (expected: string) =>
+  const wrong = (expected: DiagnosticText) =>
     found.push({
       at: node.pos,
       rule: 'property-type',
-      message: `${where} must be ${expected}, not ${describe(node)}.`,
+      message: text('properties.wrongType', { where, expected, actual: actualKind(node) }),
     });
   if (node.kind === 'fn') {
     const produces = fnProduces(template, node);
@@ -101,13 +100,18 @@ function checkOne(template: Template, spec: Spec, node: Node, type: PropertyType
   switch (type.type) {
     case 'string':
     case 'date-time':
-      if (node.kind !== 'scalar' || node.value === null) return wrong('a string');
+      if (node.kind !== 'scalar' || node.value === null) return wrong(text('type.string'));
       if (type.type === 'string' && type.allowedValues && typeof node.value === 'string') {
         if (!type.allowedValues.includes(node.value)) {
           found.push({
             at: node.pos,
             rule: 'property-allowed-value',
-            message: `${where} is '${node.value}'; allowed: ${type.allowedValues.join(', ')}.${didYouMean(node.value, type.allowedValues)}`,
+            message: text('properties.allowedValue', {
+              where,
+              value: node.value,
+              allowed: type.allowedValues.join(', '),
+              hint: didYouMean(node.value, type.allowedValues),
+            }),
           });
         }
       }
@@ -118,34 +122,35 @@ function checkOne(template: Template, spec: Spec, node: Node, type: PropertyType
         node.kind === 'scalar' &&
         (typeof node.value === 'number' || (typeof node.value === 'string' && /^-?\d+(\.\d+)?$/.test(node.value)));
       const whole = node.kind === 'scalar' && Number.isInteger(Number(node.value));
-      if (!ok || (type.type === 'integer' && !whole)) return wrong(type.type === 'integer' ? 'an integer' : 'a number');
+      if (!ok || (type.type === 'integer' && !whole))
+        return wrong(text(type.type === 'integer' ? 'type.integer' : 'type.number'));
       return;
     }
     case 'boolean':
       if (node.kind !== 'scalar' || !['true', 'false'].includes(String(node.value).toLowerCase())) {
-        return wrong('a boolean');
+        return wrong(text('type.boolean'));
       }
       return;
     case 'json':
     case 'null':
       return;
     case 'tag':
-      if (node.kind !== 'map') return wrong('a tag { Key, Value }');
+      if (node.kind !== 'map') return wrong(text('type.tag'));
       return checkObject(template, spec, node, TAG_SCHEMA, where, node.pos, found);
     case 'ref': {
       const def = spec.typeDefinition(type);
       if (!def) return;
-      if (node.kind !== 'map') return wrong(`a mapping (${def.name})`);
+      if (node.kind !== 'map') return wrong(text('type.namedMapping', { name: def.name }));
       return checkObject(template, spec, node, def.properties, where, node.pos, found);
     }
     case 'array':
-      if (node.kind !== 'seq') return wrong(`a list of ${expectation(type.element)}`);
+      if (node.kind !== 'seq') return wrong(text('type.listOf', { element: expectation(type.element) }));
       node.items.forEach((item, i) => {
         checkValue(template, spec, item, [type.element], `${where}[${i}]`, found);
       });
       return;
     case 'map':
-      if (node.kind !== 'map') return wrong(`a mapping of ${expectation(type.element)}`);
+      if (node.kind !== 'map') return wrong(text('type.mappingOf', { element: expectation(type.element) }));
       for (const e of node.entries) checkValue(template, spec, e.value, [type.element], `${where}.${e.key}`, found);
       return;
     case 'union':
@@ -158,21 +163,36 @@ const TAG_SCHEMA: Record<string, Property> = {
   Value: { type: { type: 'string' }, required: true },
 };
 
-function expectation(type: PropertyType): string {
+function expectation(type: PropertyType): DiagnosticText {
   switch (type.type) {
     case 'array':
-      return 'a list';
+      return text('type.list');
     case 'map':
     case 'ref':
     case 'tag':
-      return 'a mapping';
-    case 'union':
-      return type.types.map(expectation).join(' or ');
+      return text('type.mapping');
+    case 'union': {
+      const [head = text('type.other', { name: 'value' }), ...rest] = type.types.map(expectation);
+      return rest.reduce((first, second) => text('type.either', { first, second }), head);
+    }
     case 'integer':
-      return 'an integer';
+      return text('type.integer');
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return text(`type.${type.type}`);
     default:
-      return `a ${type.type}`;
+      return text('type.other', { name: type.type });
   }
+}
+
+/** What the template holds instead: "string", "a mapping", or the intrinsic function's name. */
+function actualKind(node: Node): DiagnosticText {
+  if (node.kind === 'fn') return text('actual.function', { name: node.name });
+  if (node.kind === 'map') return text('type.mapping');
+  if (node.kind === 'seq') return text('type.list');
+  if (node.value === null) return text('actual.null');
+  return text(`actual.${typeof node.value as 'string' | 'number' | 'boolean'}`);
 }
 
 /** What kind of value an intrinsic evaluates to, as far as can be told without evaluating it. */

@@ -2,6 +2,8 @@
  * Every name a template uses points at something: Ref, GetAtt (resource and attribute), DependsOn, Sub variables,
  * conditions, mappings, dynamic references. Also the argument shapes of each intrinsic function.
  */
+
+import { text as diagnosticText } from '../diagnostic-text';
 import { asMap, asSeq, asString, get, walk } from '../nodes';
 import { PSEUDO_PARAMETERS } from '../pseudo';
 import { subParts, subVariables } from '../refs';
@@ -35,15 +37,19 @@ export const references: Rule = (ctx) => {
     if (parameters.has(name) || PSEUDO_PARAMETERS.has(name)) return true;
     if (resources.has(name)) {
       if (inConditions)
-        report(at, 'condition-ref-resource', `Conditions can only Ref parameters, not resource ${name}.`);
+        report(at, 'condition-ref-resource', diagnosticText('references.conditionRefsResource', { name }));
       return true;
     }
-    report(at, rule, `'${name}' is not a parameter, resource or pseudo parameter.${didYouMean(name, refNames)}`);
+    report(at, rule, diagnosticText('references.unknownRef', { name, hint: didYouMean(name, refNames) }));
     return false;
   };
   const checkCondition = (name: string, at: Position) => {
     if (!conditions.has(name)) {
-      report(at, 'condition-undefined', `Condition '${name}' is not defined.${didYouMean(name, conditions)}`);
+      report(
+        at,
+        'condition-undefined',
+        diagnosticText('references.unknownCondition', { name, hint: didYouMean(name, conditions) }),
+      );
     }
   };
   const checkAttribute = (resourceName: string, attribute: string, at: Position) => {
@@ -54,22 +60,26 @@ export const references: Rule = (ctx) => {
     if (!schema || attribute in schema.attributes) return;
     const known = Object.keys(schema.attributes);
     const some = known.filter((k) => !k.includes('.')).slice(0, 10);
-    const hint = didYouMean(attribute, known) || ` It has: ${some.join(', ')}.`;
-    report(at, 'getatt-unknown-attribute', `${type} has no attribute '${attribute}'.${hint}`);
+    const hint = didYouMean(attribute, known) || diagnosticText('hint.attributesAre', { list: some.join(', ') });
+    report(at, 'getatt-unknown-attribute', diagnosticText('references.unknownAttribute', { type, attribute, hint }));
   };
 
   const visitFn = (fn: FnNode, inConditions: boolean) => {
     const items = asSeq(fn.arg)?.items;
     const counts = ARG_COUNTS[fn.name];
     if (counts && (!items || items.length < counts[0] || items.length > counts[1])) {
-      const n = counts[0] === counts[1] ? `${counts[0]}` : `${counts[0]} to ${counts[1]}`;
-      report(fn.pos, 'intrinsic-args', `${fn.name} takes a list of ${n} arguments.`);
+      const [min, max] = counts;
+      const message =
+        min === max
+          ? diagnosticText('references.argCount', { fn: fn.name, n: min })
+          : diagnosticText('references.argCountRange', { fn: fn.name, min, max });
+      report(fn.pos, 'intrinsic-args', message);
       return;
     }
     switch (fn.name) {
       case 'Ref': {
         const name = asString(fn.arg);
-        if (name === undefined) report(fn.pos, 'intrinsic-args', 'Ref takes the name of a parameter or resource.');
+        if (name === undefined) report(fn.pos, 'intrinsic-args', diagnosticText('references.refArgument'));
         else checkRef(name, fn.arg.pos, 'ref-unknown', inConditions);
         return;
       }
@@ -78,10 +88,11 @@ export const references: Rule = (ctx) => {
         const name = asString(first);
         if (name === undefined || !first) return;
         if (!resources.has(name)) {
+          const hint = didYouMean(name, resources.keys());
           report(
             first.pos,
             'getatt-unknown-resource',
-            `GetAtt: no resource '${name}'.${didYouMean(name, resources.keys())}`,
+            diagnosticText('references.getAttUnknownResource', { name, hint }),
           );
         } else if (second && asString(second) !== undefined) {
           checkAttribute(name, asString(second) ?? '', second.pos);
@@ -91,7 +102,7 @@ export const references: Rule = (ctx) => {
       case 'Fn::Sub': {
         const { text, textNode, vars } = subParts(fn.arg);
         if (text === undefined || !textNode) {
-          report(fn.pos, 'intrinsic-args', 'Fn::Sub takes a string, or a list of a string and a mapping of variables.');
+          report(fn.pos, 'intrinsic-args', diagnosticText('references.subArguments'));
           return;
         }
         for (const v of subVariables(text)) {
@@ -102,14 +113,14 @@ export const references: Rule = (ctx) => {
           if (!known && !PSEUDO_PARAMETERS.has(v.name)) {
             const hint = didYouMean(v.name, [...refNames, ...vars]);
             const at = variablePosition(template.source, textNode.pos, v.name);
-            report(at, 'sub-unknown-variable', `Fn::Sub variable '\${${v.name}}' resolves to nothing.${hint}`);
+            report(at, 'sub-unknown-variable', diagnosticText('references.subUnknownVariable', { name: v.name, hint }));
           } else if (attribute) checkAttribute(name, attribute, textNode.pos);
         }
         return;
       }
       case 'Fn::If': {
         const name = asString(items?.[0]);
-        if (name === undefined) report(fn.pos, 'intrinsic-args', 'Fn::If takes a condition name first.');
+        if (name === undefined) report(fn.pos, 'intrinsic-args', diagnosticText('references.ifArguments'));
         else checkCondition(name, items?.[0]?.pos ?? fn.pos);
         return;
       }
@@ -128,15 +139,24 @@ export const references: Rule = (ctx) => {
             mapName,
             template.mappings.map((m) => m.key),
           );
-          report(map.pos, 'findinmap-unknown-mapping', `Mapping '${mapName}' is not defined.${hint}`);
+          report(
+            map.pos,
+            'findinmap-unknown-mapping',
+            diagnosticText('references.unknownMapping', { name: mapName, hint }),
+          );
           return;
         }
         const topKey = asString(top);
         const topMap = topKey === undefined ? undefined : asMap(get(asMap(mapping.value), topKey));
         if (topKey !== undefined && top && !topMap) {
-          report(top.pos, 'findinmap-unknown-key', `Mapping ${mapName} has no key '${topKey}'.`);
+          report(
+            top.pos,
+            'findinmap-unknown-key',
+            diagnosticText('references.unknownMappingKey', { name: mapName, key: topKey }),
+          );
         } else if (topMap && second && asString(second) !== undefined && !get(topMap, asString(second) ?? '')) {
-          report(second.pos, 'findinmap-unknown-key', `Mapping ${mapName}.${topKey} has no key '${asString(second)}'.`);
+          const params = { name: `${mapName}.${topKey}`, key: asString(second) ?? '' };
+          report(second.pos, 'findinmap-unknown-key', diagnosticText('references.unknownMappingKey', params));
         }
         return;
       }
@@ -149,11 +169,7 @@ export const references: Rule = (ctx) => {
       else if (n.kind === 'scalar' && typeof n.value === 'string' && n.value.includes('{{resolve:')) {
         for (const m of n.value.matchAll(DYNAMIC_REF)) {
           if (!['ssm', 'ssm-secure', 'secretsmanager'].includes(m[1] ?? '')) {
-            report(
-              n.pos,
-              'dynamic-reference',
-              `Unknown dynamic reference service '${m[1]}' (ssm, ssm-secure, secretsmanager).`,
-            );
+            report(n.pos, 'dynamic-reference', diagnosticText('references.dynamicReference', { service: m[1] ?? '' }));
           }
         }
       }
@@ -165,11 +181,8 @@ export const references: Rule = (ctx) => {
     if (r.condition) checkCondition(r.condition.name, r.condition.pos);
     for (const d of r.dependsOn) {
       if (!resources.has(d.name)) {
-        report(
-          d.pos,
-          'depends-on-unknown',
-          `DependsOn: no resource '${d.name}'.${didYouMean(d.name, resources.keys())}`,
-        );
+        const hint = didYouMean(d.name, resources.keys());
+        report(d.pos, 'depends-on-unknown', diagnosticText('references.dependsOnUnknown', { name: d.name, hint }));
       }
     }
   }
