@@ -10,12 +10,12 @@ export default defineCheck({
     ko: '실습 Aurora 클러스터가 두 개 이상의 리전에 걸친 글로벌 데이터베이스에 속한다',
   },
   why: {
-    en: 'An Aurora global database replicates storage to a secondary Region with typically under a second of lag, and a secondary cluster can be promoted in about a minute if the primary Region fails. It needs larger instance classes than the lab’s default, so it is the costed stretch goal of this stage.',
-    ko: 'Aurora 글로벌 데이터베이스는 보통 1초 미만의 지연으로 스토리지를 보조 리전에 복제하고, 기본 리전에 장애가 나면 보조 클러스터를 약 1분 만에 승격할 수 있습니다. 실습 기본값보다 큰 인스턴스 유형이 필요하므로 이 스테이지의 비용이 드는 심화 목표입니다.',
+    en: 'An Aurora global database replicates storage to a secondary Region with typically under a second of lag, and a secondary cluster can be promoted in about a minute if the primary Region fails. It takes no burstable class (Aurora Serverless v2 is its cheapest configuration), so it is the costed stretch goal of this stage.',
+    ko: 'Aurora 글로벌 데이터베이스는 보통 1초 미만의 지연으로 스토리지를 보조 리전에 복제하고, 기본 리전에 장애가 나면 보조 클러스터를 약 1분 만에 승격할 수 있습니다. 버스터블 인스턴스 유형은 쓸 수 없으므로(가장 싼 구성은 Aurora Serverless v2) 이 스테이지의 비용이 드는 심화 목표입니다.',
   },
   hint: {
-    en: 'Create an AWS::RDS::GlobalCluster from the lab cluster (SourceDBClusterIdentifier) and, in the second region’s stack, a cluster with GlobalClusterIdentifier set (instance class db.r6g.large or a supported Serverless v2 configuration).',
-    ko: '실습 클러스터로 AWS::RDS::GlobalCluster(SourceDBClusterIdentifier)를 만들고, 두 번째 리전의 스택에 GlobalClusterIdentifier를 둔 클러스터를 만드세요(인스턴스 유형 db.r6g.large 또는 지원되는 Serverless v2 구성).',
+    en: 'Create an AWS::RDS::GlobalCluster from the lab cluster (SourceDBClusterIdentifier) and, in the second region’s stack, a cluster with GlobalClusterIdentifier set (instance class db.serverless, the cheapest, with the cluster’s ServerlessV2ScalingConfiguration, or db.r6g.large).',
+    ko: '실습 클러스터로 AWS::RDS::GlobalCluster(SourceDBClusterIdentifier)를 만들고, 두 번째 리전의 스택에 GlobalClusterIdentifier를 둔 클러스터를 만드세요(인스턴스 유형은 가장 싼 db.serverless와 클러스터의 ServerlessV2ScalingConfiguration, 또는 db.r6g.large).',
   },
   step: 'global-database',
   remediation: {

@@ -27,8 +27,8 @@ export default defineLab({
       'ap-northeast-2': { hourlyUsd: 0.88, weeklyUsd: 147.84 },
     },
     note: {
-      en: 'two Regions (the second: us-west-2, or ap-northeast-3 with Seoul), each running stage 05’s stack, plus an Aurora writer and reader (db.t4g.medium) in the primary; the optional Aurora global database adds about 0.63 USD an hour (db.r6g.large instances)',
-      ko: '두 리전(두 번째 리전은 us-west-2, 서울이면 ap-northeast-3)에서 각각 05 스테이지의 스택이 돌고, 기본 리전에 Aurora 쓰기·읽기 인스턴스(db.t4g.medium)가 더해진 금액입니다. 선택 과제인 Aurora 글로벌 데이터베이스는 시간당 약 0.63 USD(db.r6g.large 인스턴스)가 추가됩니다',
+      en: 'two Regions (the second: us-west-2, or ap-northeast-3 with Seoul), each running stage 05’s stack, plus an Aurora writer and reader (db.t4g.medium) in the primary; the optional Aurora global database adds about 0.03 to 0.57 USD an hour with Aurora Serverless v2 (three db.serverless instances at 0.5 to 2 ACUs), 0.63 with db.r6g.large',
+      ko: '두 리전(두 번째 리전은 us-west-2, 서울이면 ap-northeast-3)에서 각각 05 스테이지의 스택이 돌고, 기본 리전에 Aurora 쓰기·읽기 인스턴스(db.t4g.medium)가 더해진 금액입니다. 선택 과제인 Aurora 글로벌 데이터베이스는 Aurora Serverless v2(0.5~2 ACU의 db.serverless 인스턴스 세 개)로 시간당 약 0.03~0.57 USD, db.r6g.large로는 0.63 USD가 추가됩니다',
     },
     caveat: {
       en: 'Aurora’s Seoul price was not found: the Seoul figure scales the us-east-1 one by stage 05’s Seoul/us-east-1 ratio (1.24), and Osaka is priced as Seoul',

@@ -21,12 +21,17 @@ interface Options {
   westStackName?: string;
   /** The costly stretch: this region's cluster is the global database's primary, or joins it as a secondary. */
   globalDatabase?: 'primary' | 'secondary';
+  /** The global database's class: Aurora Serverless v2 (the cheapest it takes) or the provisioned db.r6g.large. */
+  auroraClass?: 'db.serverless' | 'db.r6g.large';
 }
 
 const GLOBAL = 'scalelab-s06-global';
 
 function template(o: Options = {}): string {
-  const klass = o.globalDatabase ? 'db.r6g.large' : 'db.t4g.medium';
+  const klass = o.globalDatabase ? (o.auroraClass ?? 'db.serverless') : 'db.t4g.medium';
+  // A db.serverless instance needs its cluster's capacity range (the sandbox's rds.serverless-v2-capacity-range).
+  const scaling =
+    klass === 'db.serverless' ? '\n      ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 }' : '';
   const credentials =
     o.globalDatabase === 'secondary'
       ? `GlobalClusterIdentifier: ${GLOBAL}`
@@ -66,7 +71,7 @@ Resources:
       ${credentials}
       DBSubnetGroupName: !Ref DbSubnets
       VpcSecurityGroupIds: [!Ref DbSg]
-      StorageEncrypted: true
+      StorageEncrypted: true${scaling}
   Writer:
     Type: AWS::RDS::DBInstance
     Properties: { DBClusterIdentifier: !Ref Cluster, Engine: aurora-mysql, DBInstanceClass: ${klass}, AvailabilityZone: !Select [0, !GetAZs ''] }${global}
@@ -210,15 +215,15 @@ describe('stage 06 checks on a two-region lab in the sandbox', () => {
   });
 
   /** Stage 06's stretch alone: the lab cluster made the primary of a global database, and a secondary in us-west-2. */
-  async function globalDatabaseVerdict(withSecondary: boolean) {
+  async function globalDatabaseVerdict(withSecondary: boolean, auroraClass?: Options['auroraClass']) {
     const sandbox = createSandbox({ accountId: '111122223333' });
     const east = sandbox.clientsFor('us-east-1', { maxAttempts: 1 });
-    await deploy(east, STACK, template({ globalDatabase: 'primary' }));
+    await deploy(east, STACK, template({ globalDatabase: 'primary', auroraClass }));
     if (withSecondary)
       await deploy(
         sandbox.clientsFor('us-west-2', { maxAttempts: 1 }),
         STACK,
-        template({ globalDatabase: 'secondary' }),
+        template({ globalDatabase: 'secondary', auroraClass }),
       );
     const [result] = await evaluateChecks(
       allChecks.filter((c) => c.id === 'aurora.global-database'),
@@ -227,11 +232,17 @@ describe('stage 06 checks on a two-region lab in the sandbox', () => {
     return `${result?.status}: ${result?.message.en}`;
   }
 
-  it('aurora.global-database passes with a secondary cluster in the second region', async () => {
+  it('aurora.global-database passes with a secondary cluster in the second region (Aurora Serverless v2)', async () => {
     expect(await globalDatabaseVerdict(true)).toMatch(
       new RegExp(
         `^pass: Aurora cluster ${STACK}-cluster-\\w+ belongs to global database ${GLOBAL} in us-east-1, us-west-2\\.$`,
       ),
+    );
+  });
+
+  it('aurora.global-database passes on db.r6g.large too, the provisioned alternative', async () => {
+    expect(await globalDatabaseVerdict(true, 'db.r6g.large')).toMatch(
+      /^pass: Aurora cluster .* in us-east-1, us-west-2\.$/,
     );
   });
 

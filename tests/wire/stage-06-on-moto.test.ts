@@ -78,18 +78,21 @@ describe.skipIf(!hasMoto)('stage 06 Aurora checks on moto, built by hand', () =>
         MasterUserPassword: 'correct-horse-battery',
         DBSubnetGroupName: `${STACK}-db`,
         GlobalClusterIdentifier: globalId,
+        // The stretch's recommended class is Aurora Serverless v2, which needs the cluster's capacity range.
+        ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 },
       }),
     );
-    for (const [id, az] of [
-      ['writer', 'us-east-1a'],
-      ['reader', 'us-east-1b'],
+    // A writer on Aurora Serverless v2 and a reader on the provisioned alternative (a cluster may mix them).
+    for (const [id, az, klass] of [
+      ['writer', 'us-east-1a', 'db.serverless'],
+      ['reader', 'us-east-1b', 'db.r6g.large'],
     ])
       await east.rds.send(
         new CreateDBInstanceCommand({
           DBInstanceIdentifier: `${STACK}-${id}`,
           DBClusterIdentifier: `${STACK}-aurora`,
           Engine: 'aurora-mysql',
-          DBInstanceClass: 'db.r6g.large',
+          DBInstanceClass: klass,
           AvailabilityZone: az,
           // AWS gives a cluster's instances the cluster's subnet group; moto needs to be told.
           DBSubnetGroupName: `${STACK}-db`,
