@@ -37,6 +37,7 @@ export function runDrill(world: DrillWorld, id: DrillId): DrillResult {
   const memory = createMemory();
   const request = requestOf(world.url);
   const scaler = createScaler(world, topo, members, timing.toHealthyS, events);
+  const broke = { azs: [] as string[], instances: [] as string[] };
   let rotation = 0;
   let overload = 0;
   const event = (t: number, kind: DrillEvent['kind'], en: string, ko: string) =>
@@ -55,6 +56,7 @@ export function runDrill(world: DrillWorld, id: DrillId): DrillResult {
         database?.AvailabilityZone ?? topo.web[0]?.Placement?.AvailabilityZone ?? base.subnets[0]?.AvailabilityZone;
       if (!az) return;
       darkAzs = [az];
+      broke.azs = [az];
       const hit = members.filter((m) => m.instance.Placement?.AvailabilityZone === az);
       for (const m of hit) m.deadAt = t;
       const dbHit = database?.AvailabilityZone === az;
@@ -80,6 +82,7 @@ export function runDrill(world: DrillWorld, id: DrillId): DrillResult {
       const victim = members.find((m) => serving(m, t));
       if (!victim) return;
       victim.deadAt = t;
+      broke.instances = [victim.instance.InstanceId ?? ''];
       const vid = victim.instance.InstanceId;
       event(t, 'failure', `${vid} stops.`, `${vid}가 멈춥니다.`);
     } else if (id === 'traffic-spike') {
@@ -265,5 +268,6 @@ export function runDrill(world: DrillWorld, id: DrillId): DrillResult {
     ticks,
     events,
     verdict: verdictOf(spec, ticks, events, causes, topo),
+    failure: broke.azs.length || broke.instances.length ? { from: spec.failAt, to: spec.liftAt, ...broke } : undefined,
   };
 }

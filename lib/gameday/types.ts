@@ -61,4 +61,6 @@ export interface DrillResult {
   ticks: DrillTick[];
   events: DrillEvent[];
   verdict: DrillVerdict;
+  /** What the drill broke, and when: the sandbox's own impairments are set to it while the failure window plays. */
+  failure?: { from: number; to: number; azs: string[]; instances: string[] };
 }
