@@ -5,6 +5,7 @@ import { LearnerLiveArchitecture } from '@/components/architecture/learner-live-
 import { CheckPanel } from '@/components/checks/check-panel';
 import { EditorSection } from '@/components/editor/editor-section';
 import { EventBanners } from '@/components/events/event-banners';
+import { GameDaySection } from '@/components/gameday/game-day-section';
 import { StatusBadge } from '@/components/journey/status-badge';
 import { LabJumpBar } from '@/components/lab-jump/lab-jump-bar';
 import { InlineCheck } from '@/components/labs-nav/inline-check';
@@ -131,6 +132,7 @@ export default async function StagePage({ params }: { params: Params }) {
         />
       )}
       {panel && learnerId && <LearnerLiveArchitecture learnerId={learnerId} stageId={stage} locale={locale} />}
+      {panel && <GameDaySection lab={lab} locale={locale} />}
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <article className="prose-lab min-w-0" lang={locale}>
           {/* The code blocks' colours, as classes (lib/labs/compile.ts); older compiled content has none. */}
