@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, type Statement } from '@/lib/iam';
+import { evaluate, type RequestContext, type Statement } from '@/lib/iam';
 import { ACCOUNT, operatorPolicies, REGION } from './support';
 
 const GAME_DAY = ['autoscaling:SetInstanceHealth', 'ec2:StartInstances', 'ec2:StopInstances', 'rds:RebootDBInstance'];
@@ -11,7 +11,7 @@ const RESOURCE: Record<string, string> = {
 };
 const labTagged = { 'aws:ResourceTag/scalelab:lab': 'scalelab-1a2b3c4d' };
 
-const decide = (policies: ReturnType<typeof operatorPolicies>, action: string, context: Record<string, unknown>) =>
+const decide = (policies: ReturnType<typeof operatorPolicies>, action: string, context: RequestContext) =>
   evaluate(policies, { action, resource: RESOURCE[action] ?? '*', context }).decision;
 
 /** The operator policies with `action` taken out of every statement that lists it. */
