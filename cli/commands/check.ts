@@ -10,7 +10,11 @@ import type { AwsClients } from '@/lib/aws/clients';
 import { GRADING_DEFAULTS, type GradeTarget, gradeAccounts, profileClients, roleClients } from '@/lib/grading';
 import { renderAccountText } from '@/lib/grading/reports';
 import { isLocale } from '@/lib/i18n/locales';
+import { defaultSecondRegion } from '@/lib/stacks/second-region';
 import { StoreUnavailableError } from '../store';
+
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
 import { type CommandIo, positiveNumber, processIo, stageFromOption, UsageError } from './grade';
 import { type CliSandbox, cliSandbox } from './sandbox';
 
@@ -21,6 +25,7 @@ export interface CheckCommandOptions {
   roleArn?: string;
   externalId?: string;
   region?: string;
+  secondRegion?: string;
   stack?: string;
   format?: string;
   timeout?: string;
@@ -37,6 +42,10 @@ export function register(program: Command): void {
     .option('--role-arn <arn>', 'assume this role (a workshop account) instead of using your own credentials')
     .option('--external-id <id>', 'the ExternalId the role requires (with --role-arn)')
     .option('--region <region>', 'region of the lab stack (default: AWS_REGION, else us-east-1)')
+    .option(
+      '--second-region <region>',
+      "stage 06: the pair's second region (default: us-west-2; ap-northeast-3 with Seoul)",
+    )
     .option('--stack <name>', 'lab stack name (default: $STACK, as the lab exports it)')
     .option('--format <format>', 'text | json', 'text')
     .option('--timeout <seconds>', 'give up after this long', String(GRADING_DEFAULTS.timeoutMs / 1000))
@@ -85,6 +94,7 @@ export async function runCheck(
           learner: t.learner,
           accountId: t.accountId ?? '',
           region: t.region,
+          secondRegion: t.secondRegion ?? defaultSecondRegion(t.region),
           stackName: t.stackName ?? '',
         },
         log,
@@ -97,7 +107,15 @@ export async function runCheck(
     timeoutMs,
     makeClients:
       makeClients ??
-      ((t, log) => profileClients({ region: t.region, ...(opts.profile ? { profile: opts.profile } : {}) }, log)),
+      ((t, log) =>
+        profileClients(
+          {
+            region: t.region,
+            ...(t.secondRegion ? { secondRegion: t.secondRegion } : {}),
+            ...(opts.profile ? { profile: opts.profile } : {}),
+          },
+          log,
+        )),
   }).finally(() => sandbox?.close());
   const grade = run.accounts[0];
   if (!grade) throw new Error('No account was graded.');
@@ -133,9 +151,14 @@ function readCheckInput(opts: CheckCommandOptions) {
       throw new UsageError((err as Error).message);
     }
   }
+  if (opts.secondRegion !== undefined && (!REGION.test(opts.secondRegion) || opts.secondRegion === region))
+    throw new UsageError(
+      `--second-region ${JSON.stringify(opts.secondRegion)} must be an AWS Region other than the lab's (${region}).`,
+    );
   const target: GradeTarget = {
     learner: stackName,
     region,
+    ...(opts.secondRegion ? { secondRegion: opts.secondRegion } : {}),
     stackName,
     ...(accountId ? { accountId, roleArn: opts.roleArn } : {}),
   };

@@ -64,7 +64,7 @@ export function register(program: Command): void {
   program
     .command('grade')
     .description("Grade a stage's checks over a roster of learner accounts (role + external id per learner)")
-    .option('--roster <file>', 'CSV: learner,account_id,role_arn,external_id[,region][,stack]')
+    .option('--roster <file>', 'CSV: learner,account_id,role_arn,external_id[,region][,second_region][,stack]')
     .option('--stage <stage>', `stage id or its number (${stageIds.join(', ')})`)
     .option('--concurrency <n>', 'accounts graded at once', String(GRADING_DEFAULTS.concurrency))
     .option('--format <format>', reportFormats.join(' | '), 'text')

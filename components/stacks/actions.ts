@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { labStackName, learnerAccount } from '@/lib/accounts/learner-account';
 import { explainAwsError } from '@/lib/aws/errors';
 import { clientsForAccount } from '@/lib/aws/for-account';
+import { translator } from '@/lib/i18n/messages';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { stageIds } from '@/lib/labs/types';
 import { getStore } from '@/lib/progress';
 import { currentClient } from '@/lib/security/current-request';
@@ -27,7 +29,13 @@ export type StackActionResult<T = undefined> =
 
 async function context(options: { limited?: boolean } = {}) {
   const learnerId = await currentLearnerId();
-  if (!learnerId) throw new StackError('not-found', 'No learner session. Reload the page.');
+  if (!learnerId) {
+    throw new StackError(
+      'not-found',
+      'No learner session. Reload the page.',
+      '학습자 세션이 없습니다. 페이지를 새로 고치세요.',
+    );
+  }
   if (options.limited) {
     // Change sets and deploys per learner and per client address: each one costs AWS calls or sandbox work.
     const { address } = await currentClient();
@@ -44,16 +52,21 @@ async function context(options: { limited?: boolean } = {}) {
   return { learnerId, store, clients, stackName: labStackName(learnerId) };
 }
 
-function failure(err: unknown): { ok: false; code: string; message: string } {
-  if (err instanceof StackError) return { ok: false, code: err.code, message: err.message };
-  if (err instanceof RateLimitedError) return { ok: false, code: 'throttled', message: err.message };
-  if (err instanceof TemplateDraftError) return { ok: false, code: 'invalid-template', message: err.message };
+/** What went wrong, in the language of the page that asked (the proxy tells: lib/i18n/request-locale.ts). */
+async function failure(err: unknown): Promise<{ ok: false; code: string; message: string }> {
+  const locale = await requestLocale();
+  if (err instanceof StackError) return { ok: false, code: err.code, message: err.in(locale) };
+  if (err instanceof RateLimitedError) {
+    const wait = describeWait(err.retryAfterMs, locale);
+    return { ok: false, code: 'throttled', message: translator(locale)('stack.error.tooManyLaunches', { wait }) };
+  }
+  if (err instanceof TemplateDraftError) return { ok: false, code: 'invalid-template', message: err.localized[locale] };
   const plain = explainAwsError(err);
   // Not from AWS and not ours (a failed database write, a bug): no SQL or stack trace for the learner.
   if (plain.kind === 'other' && !isAwsServiceError(err)) {
     return { ok: false, code: 'server-error', message: plainFailure('stack action', err).message };
   }
-  return { ok: false, code: plain.kind, message: plain.reason.en };
+  return { ok: false, code: plain.kind, message: plain.reason[locale] };
 }
 
 /** Create the change set for the stage's template and return its preview; nothing changes yet. */
@@ -82,7 +95,9 @@ export async function previewLaunch(raw: unknown): Promise<StackActionResult<Cha
       const exists = Boolean(await currentStack(clients, stackName));
       const check = await preflight(clients, templateBody, exists);
       if (check.problems.length) {
-        return { ok: false, code: 'preflight', message: check.problems.map((p) => p.message).join(' ') };
+        const locale = await requestLocale();
+        const message = check.problems.map((p) => (locale === 'ko' ? p.ko : p.message)).join(' ');
+        return { ok: false, code: 'preflight', message };
       }
     }
     const preview = await prepareChangeSet({

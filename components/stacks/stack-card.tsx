@@ -8,10 +8,14 @@ import type { ChangeSetPreview } from '@/lib/stacks/change-sets';
 import { secondsLeft } from '@/lib/stacks/eta';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
 import { cancelLaunch, deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
+import { CostMeter, type MeteredStack } from './cost-meter';
 import { DEPLOY_DRAFT_EVENT, type DraftDetail } from './events';
+import { PairFields, type PairProps } from './pair-fields';
+import { type RegionSurvivors, SurvivorsList } from './survivors-list';
 
 type Outputs = NonNullable<StackStreamEvent['outputs']>;
-type Events = NonNullable<StackStreamEvent['events']>;
+/** Events as the card lists them: a pair's carry the region they happened in. */
+type Events = (NonNullable<StackStreamEvent['events']>[number] & { region?: string })[];
 
 interface Props {
   stageId: string;
@@ -26,74 +30,129 @@ interface Props {
     stage?: string | null;
     operationStartedAt?: string | null;
   };
-  /** The stage's estimated hourly cost, and whether this is the (free) sandbox. */
-  cost: { hourlyUsd: number; sandbox: boolean };
+  /** The stage's estimated hourly cost, and whether this is the (free) sandbox; a pair's secondary's share of it. */
+  cost: { hourlyUsd: number; sandbox: boolean; secondaryHourlyUsd?: number };
+  /** Stage 06: the lab stack is a pair of regions (components/stacks/pair-fields.tsx). */
+  pair?: PairProps;
 }
+
+type Target = 'primary' | 'secondary';
+type Preview = ChangeSetPreview & { region?: string; target?: Target; secondaryUnchanged?: boolean };
+/** A stack operation's error codes the card words itself, in the learner's language (lib/i18n/messages-regions.ts). */
+const WORDED = ['second-region-same', 'second-region-unavailable', 'second-region-invalid', 'secondary-missing'];
+const exists = (status: string | null) => Boolean(status && status !== 'DELETE_COMPLETE');
 
 /**
  * The learner's lab stack: launch the stage template through a previewed change set, watch the events stream in
  * with a progress bar, see the outputs, delete it. Works the same on the sandbox and on real AWS.
  */
-export function StackCard({ stageId, stackName, locale, templateFile, initial, cost }: Props) {
+export function StackCard({ stageId, stackName, locale, templateFile, initial, cost, pair }: Props) {
   const t = translator(locale);
   const [status, setStatus] = useState<string | null>(initial.status);
   const [outputs, setOutputs] = useState<Outputs>(initial.outputs);
   const [createdAt, setCreatedAt] = useState(initial.createdAt);
-  const [preview, setPreview] = useState<ChangeSetPreview | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState<'preview' | 'deploy' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ complete: number; total: number; startedAt: number } | null>(null);
   const [events, setEvents] = useState<Events>([]);
   const [rootCause, setRootCause] = useState<StackStreamEvent['rootCause']>();
-  const [survivors, setSurvivors] = useState<{ region: string; arns: string[] } | null>(null);
+  const [survivors, setSurvivors] = useState<RegionSurvivors[] | null>(null);
+  // Stage 06's pair: the secondary stack, the chosen second region, the learner's hosted zone, and a note on the step.
+  const [secondary, setSecondary] = useState(pair?.secondary ?? null);
+  const [secondRegion, setSecondRegion] = useState(pair?.secondRegion ?? '');
+  const [hostedZoneId, setHostedZoneId] = useState('');
+  const [note, setNote] = useState<string | null>(null);
+  // The template (and lab rules acknowledged) of the launch under way, for the primary's change set after the secondary.
+  const launch = useRef<{ templateBody?: string; acknowledge: string[] }>({ acknowledge: [] });
   const source = useRef<EventSource | null>(null);
+  const primaryRegion = pair?.primaryRegion ?? '';
+  const pairInput = (target: Target) => ({
+    secondRegion,
+    target,
+    ...(hostedZoneId.trim() ? { hostedZoneId: hostedZoneId.trim() } : {}),
+  });
+  const explain = (code: string, message: string) =>
+    WORDED.includes(code)
+      ? t(`stack.error.${code}` as Parameters<typeof t>[0], { region: secondRegion, primary: primaryRegion })
+      : message;
   // One execute per change set: a second click must not execute it again (AWS: ChangeSetNotFoundException).
   const executing = useRef(false);
   const deployedStage = initial.stage ?? null;
   const stageNo = (id: string) => id.slice(0, 2);
   const laterStage = deployedStage !== null && deployedStage.localeCompare(stageId) > 0 ? deployedStage : null;
 
-  function follow(since: string) {
+  interface FollowOptions {
+    /** The region of the stack to follow (a pair's second region); the lab region when absent. */
+    region?: string;
+    /** The pair's secondary: its deletion begins once the primary is gone. */
+    awaitDelete?: boolean;
+    keepEvents?: boolean;
+    onDone?: (status: string | undefined) => void;
+  }
+
+  function follow(since: string, options: FollowOptions = {}) {
     source.current?.close();
     setSurvivors(null);
     setProgress(null);
-    setEvents([]);
+    if (!options.keepEvents) setEvents([]);
     setRootCause(undefined);
-    const es = new EventSource(`/api/stacks/events?since=${encodeURIComponent(since)}`);
+    const inSecond = Boolean(pair && options.region && options.region !== primaryRegion);
+    const query = new URLSearchParams({ since });
+    if (inSecond && options.region) query.set('region', options.region);
+    if (options.awaitDelete) query.set('await', 'delete');
+    const es = new EventSource(`/api/stacks/events?${query}`);
     source.current = es;
+    const setStackStatus = (value: string) =>
+      inSecond ? setSecondary((s) => (s ? { ...s, status: value } : s)) : setStatus(value);
     es.onmessage = (msg) => {
       const e = JSON.parse(msg.data) as StackStreamEvent;
-      if (e.status) setStatus(e.status);
-      if (e.events?.length) setEvents((prev) => [...prev, ...(e.events ?? [])]);
+      if (e.status) setStackStatus(e.status);
+      if (e.events?.length) {
+        const tagged = (e.events ?? []).map((x) =>
+          pair ? { ...x, id: `${options.region}:${x.id}`, region: options.region } : x,
+        );
+        setEvents((prev) => [...prev, ...tagged]);
+      }
       if (e.total !== undefined) {
         const { complete = 0, total } = e;
         setProgress((p) => ({ complete, total, startedAt: p?.startedAt ?? Date.now() }));
       }
       if (e.rootCause) setRootCause(e.rootCause);
-      if (e.type === 'done' && e.status === 'DELETE_COMPLETE') {
-        void listSurvivors().then((res) => {
-          if (res.ok) setSurvivors({ region: res.value.region, arns: res.value.survivors.map((x) => x.arn) });
-        });
-      }
       if (e.type === 'done' || e.type === 'error') {
-        if (e.outputs) setOutputs(e.outputs);
+        if (e.outputs) {
+          const outs = e.outputs;
+          if (inSecond) setSecondary((s) => (s ? { ...s, outputs: outs } : s));
+          else setOutputs(outs);
+        }
         if (e.message) setError(e.message);
         setBusy(null);
         es.close();
+        if (e.type === 'done') options.onDone?.(e.status);
       }
     };
   }
 
-  // A stack already in progress when the page loaded: follow it.
+  function showSurvivors() {
+    void listSurvivors(pair ? { secondRegion } : {}).then((res) => {
+      if (res.ok)
+        setSurvivors(res.value.regions.map((r) => ({ region: r.region, arns: r.survivors.map((x) => x.arn) })));
+    });
+  }
+
+  // A stack already in progress when the page loaded: follow it (the pair's secondary too).
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the status at load matters.
   useEffect(() => {
-    if (initial.status?.endsWith('_IN_PROGRESS')) {
+    const running = (s: { status: string | null; operationStartedAt?: string | null } | undefined | null) =>
+      s?.status?.endsWith('_IN_PROGRESS') ? s : undefined;
+    const busyOne = running(initial) ?? running(pair?.secondary);
+    if (busyOne) {
       setBusy('deploy');
       // This operation's events only (a second early, for clock skew), not the previous operation's.
-      const began = initial.operationStartedAt
-        ? Date.parse(initial.operationStartedAt) - 1000
+      const began = busyOne.operationStartedAt
+        ? Date.parse(busyOne.operationStartedAt) - 1000
         : Date.now() - 10 * 60_000;
-      follow(new Date(began).toISOString());
+      follow(new Date(began).toISOString(), running(initial) ? {} : { region: pair?.secondRegion });
     }
     return () => source.current?.close();
   }, []);
@@ -111,9 +170,11 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
     return () => window.removeEventListener(DEPLOY_DRAFT_EVENT, onDraft);
   }, []);
 
-  async function onPreview(templateBody?: string, acknowledge: string[] = []) {
+  /** Preview a launch: a pair starts with the secondary; `primary` comes next, once the secondary is deployed. */
+  async function onPreview(templateBody?: string, acknowledge: string[] = [], target: Target = 'secondary') {
     if (
       templateBody === undefined &&
+      target === 'secondary' &&
       laterStage &&
       !window.confirm(t('stack.rollbackConfirm', { deployed: stageNo(laterStage), here: stageNo(stageId) }))
     ) {
@@ -122,52 +183,116 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
     setError(null);
     setBusy('preview');
     setOrigin(templateBody === undefined ? 'template' : 'editor');
-    const res = await previewLaunch({ stageId, templateBody, acknowledge });
+    launch.current = { templateBody, acknowledge };
+    const res = await previewLaunch({
+      stageId,
+      templateBody,
+      acknowledge,
+      ...(pair ? { pair: pairInput(target) } : {}),
+    });
     setBusy(null);
     if (!res.ok) {
-      setError(res.code === 'no-changes' ? t('stack.noChanges') : res.message);
+      setError(res.code === 'no-changes' ? t('stack.noChanges') : explain(res.code, res.message));
       return;
     }
+    if (pair && !res.value.target) setNote(t('stack.pair.single', { region: primaryRegion }));
+    else if (res.value.secondaryUnchanged) setNote(t('stack.pair.secondaryUnchanged', { region: secondRegion }));
+    else if (target === 'secondary') setNote(null);
     setPreview(res.value);
   }
 
   async function onDeploy() {
     if (!preview || executing.current) return;
+    const current = preview;
     executing.current = true;
     setBusy('deploy');
     setError(null);
-    const res = await executeLaunch({ stageId, changeSetId: preview.changeSetId, type: preview.type, source: origin });
+    const res = await executeLaunch({
+      stageId,
+      changeSetId: current.changeSetId,
+      type: current.type,
+      source: origin,
+      ...(current.target ? { pair: pairInput(current.target) } : {}),
+    });
     executing.current = false;
     setPreview(null);
     if (!res.ok) {
       setBusy(null);
-      setError(res.code === 'change-set-gone' ? t('stack.changeSetGone') : res.message);
+      setError(res.code === 'change-set-gone' ? t('stack.changeSetGone') : explain(res.code, res.message));
       return;
     }
-    if (preview.type === 'CREATE') setCreatedAt(new Date().toISOString());
-    follow(res.startedAt);
+    const inSecond = current.target === 'secondary';
+    if (current.type === 'CREATE') {
+      const now = new Date().toISOString();
+      if (inSecond) setSecondary((s) => ({ status: s?.status ?? null, outputs: s?.outputs ?? [], createdAt: now }));
+      else setCreatedAt(now);
+    }
+    if (inSecond) setSecondary((s) => ({ outputs: [], createdAt: null, ...s, status: `${current.type}_IN_PROGRESS` }));
+    follow(res.startedAt, {
+      ...(current.region ? { region: current.region } : {}),
+      onDone: (final) => {
+        // The secondary is up: the primary's change set comes next, given its outputs.
+        if (!inSecond || !final || !/^(CREATE|UPDATE)_COMPLETE$/.test(final)) return;
+        setNote(t('stack.pair.nextPrimary', { region: primaryRegion }));
+        void onPreview(launch.current.templateBody, launch.current.acknowledge, 'primary');
+      },
+    });
   }
 
   async function onDelete() {
-    if (!window.confirm(t('stack.deleteConfirm', { name: stackName }))) return;
+    const question = pair
+      ? t('stack.pair.deleteConfirm', { name: stackName, primary: primaryRegion, second: secondRegion })
+      : t('stack.deleteConfirm', { name: stackName });
+    if (!window.confirm(question)) return;
     setBusy('delete');
     setError(null);
-    const res = await deleteLabStack({ stageId });
+    const res = await deleteLabStack({ stageId, ...(pair ? { secondRegion } : {}) });
     if (!res.ok) {
       setBusy(null);
-      setError(res.message);
+      setError(explain(res.code, res.message));
       return;
     }
-    setOutputs([]);
-    follow(res.startedAt);
+    const [first, next] = res.value.regions;
+    const clear = (region: string | undefined) =>
+      pair && region !== primaryRegion ? setSecondary((s) => (s ? { ...s, outputs: [] } : s)) : setOutputs([]);
+    clear(first);
+    setNote(next ? t('stack.pair.deleteNext', { region: next }) : null);
+    follow(res.startedAt, {
+      ...(pair && first ? { region: first } : {}),
+      onDone: (final) => {
+        if (final !== 'DELETE_COMPLETE') return;
+        if (!next) return showSurvivors();
+        // The primary is gone; the server deletes the secondary now (primary first: it depends on the secondary).
+        setBusy('delete');
+        clear(next);
+        follow(res.startedAt, {
+          region: next,
+          awaitDelete: true,
+          keepEvents: true,
+          onDone: (then) => {
+            setNote(null);
+            if (then === 'DELETE_COMPLETE') showSurvivors();
+          },
+        });
+      },
+    });
   }
 
   // Known after mounting only: the server's "now" would not match the browser's (hydration error #418).
   const now = useMountedNow();
   // The slowest resource still in progress decides (lib/stacks/eta.ts).
   const eta = busy && progress ? secondsLeft(events, Date.now() - progress.startedAt) : undefined;
-  const failed = status && /FAILED|ROLLBACK/.test(status);
-  const exists = status && status !== 'DELETE_COMPLETE';
+  const failed = [status, secondary?.status].some((s) => s && /FAILED|ROLLBACK/.test(s));
+  const anyExists = exists(status) || exists(secondary?.status ?? null);
+  const secondaryShare = pair ? (cost.secondaryHourlyUsd ?? 0) : 0;
+  const metered: MeteredStack[] = [
+    ...(exists(status) && createdAt && status !== 'DELETE_IN_PROGRESS'
+      ? [{ region: primaryRegion, createdAt, hourlyUsd: cost.hourlyUsd - secondaryShare }]
+      : []),
+    ...(secondary && exists(secondary.status) && secondary.createdAt && secondary.status !== 'DELETE_IN_PROGRESS'
+      ? [{ region: secondRegion, createdAt: secondary.createdAt, hourlyUsd: secondaryShare }]
+      : []),
+  ];
   return (
     <section
       aria-labelledby="stack-title"
@@ -181,15 +306,34 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
         <code>{stackName}</code> · {t('stack.template', { file: `templates/${stageId}/${templateFile}` })}
       </p>
       <p className="mt-2 text-sm" data-stack-status={status ?? 'NONE'}>
-        {exists ? t('stack.status', { status }) : t('stack.none')}
+        {pair && <span className="font-medium">{t('stack.pair.region.primary', { region: primaryRegion })}: </span>}
+        {exists(status) ? t('stack.status', { status: status ?? '' }) : t('stack.none')}
       </p>
-      {exists && createdAt && now !== null && status !== 'DELETE_IN_PROGRESS' && (
-        <CostMeter createdAt={createdAt} now={now} cost={cost} locale={locale} />
+      {pair && (
+        <p className="mt-1 text-sm" data-secondary-status={secondary?.status ?? 'NONE'}>
+          <span className="font-medium">{t('stack.pair.region.secondary', { region: secondRegion })}: </span>
+          {exists(secondary?.status ?? null) ? t('stack.status', { status: secondary?.status ?? '' }) : t('stack.none')}
+        </p>
+      )}
+      {metered.length > 0 && now !== null && (
+        <CostMeter stacks={metered} now={now} sandbox={cost.sandbox} locale={locale} />
       )}
       {laterStage && !preview && (
         <p className="mt-2 text-xs text-amber-800 dark:text-amber-300" data-later-stage={laterStage}>
           {t('stack.laterStage', { deployed: stageNo(laterStage), here: stageNo(stageId) })}
         </p>
+      )}
+      {pair && (
+        <PairFields
+          pair={pair}
+          secondRegion={secondRegion}
+          onSecondRegion={setSecondRegion}
+          hostedZoneId={hostedZoneId}
+          onHostedZoneId={setHostedZoneId}
+          fixed={exists(secondary?.status ?? null)}
+          disabled={busy !== null || preview !== null}
+          t={t}
+        />
       )}
       <div className="mt-3 flex flex-wrap gap-2">
         {!preview && (
@@ -205,12 +349,12 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
                 ? t('stack.deploying')
                 : busy === 'delete'
                   ? t('stack.deleting')
-                  : exists
+                  : exists(status)
                     ? t('stack.previewStart')
                     : t('stack.preview')}
           </button>
         )}
-        {exists && !preview && (
+        {anyExists && !preview && (
           <button
             type="button"
             onClick={onDelete}
@@ -221,8 +365,18 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
           </button>
         )}
       </div>
+      {note && (
+        <p className="mt-2 text-xs text-slate-700 dark:text-slate-300" data-pair-note>
+          {note}
+        </p>
+      )}
       {preview && (
-        <div className="mt-3" data-change-set>
+        <div className="mt-3" data-change-set data-change-set-target={preview.target ?? 'single'}>
+          {preview.target && preview.region && (
+            <p className="text-xs font-medium" data-change-set-region={preview.region}>
+              {t(`stack.pair.changeSetIn.${preview.target}`, { region: preview.region })}
+            </p>
+          )}
           <h3 id="change-set-title" className="text-sm font-semibold">
             {t('stack.previewTitle', { n: preview.changes.length })}
           </h3>
@@ -265,7 +419,10 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
               type="button"
               onClick={() => {
                 // The change set (and a first launch's REVIEW_IN_PROGRESS stack) goes too, so the next preview works.
-                void cancelLaunch({ changeSetId: preview.changeSetId });
+                void cancelLaunch({
+                  changeSetId: preview.changeSetId,
+                  ...(preview.target ? { pair: pairInput(preview.target) } : {}),
+                });
                 setPreview(null);
               }}
               className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-600"
@@ -301,53 +458,26 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
           </p>
         )}
       </div>
-      {survivors && (
-        <div className="mt-3 text-sm" data-survivors={survivors.arns.length}>
-          {survivors.arns.length === 0 ? (
-            <p className="text-emerald-800 dark:text-emerald-300">
-              {t('stack.survivorsNone', { region: survivors.region })}
-            </p>
-          ) : (
-            <>
-              <p className="font-medium text-amber-800 dark:text-amber-300">
-                {t('stack.survivors', { n: survivors.arns.length, region: survivors.region })}
-              </p>
-              <ul className="mt-1 space-y-0.5 font-mono text-xs break-all">
-                {survivors.arns.map((arn) => (
-                  <li key={arn}>{arn}</li>
-                ))}
-              </ul>
-            </>
-          )}
-        </div>
-      )}
-      {outputs.length > 0 && (
-        <div className="mt-3">
-          <h3 className="text-sm font-semibold">{t('stack.outputs')}</h3>
-          <dl className="mt-1 space-y-1 text-xs">
-            {outputs.map((o) => (
-              <div key={o.key} className="break-all">
-                <dt className="inline font-medium">{o.key}: </dt>
-                <dd className="inline font-mono">
-                  {/^https?:\/\//.test(o.value) ? (
-                    <a href={o.value} target="_blank" rel="noreferrer" className="underline">
-                      {o.value}
-                    </a>
-                  ) : (
-                    o.value
-                  )}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </div>
+      {survivors && <SurvivorsList regions={survivors} t={t} />}
+      <OutputList title={pair ? `${t('stack.outputs')} · ${primaryRegion}` : t('stack.outputs')} outputs={outputs} />
+      {pair && secondary && (
+        <OutputList
+          title={`${t('stack.outputs')} · ${secondRegion}`}
+          outputs={secondary.outputs}
+          region={secondRegion}
+        />
       )}
       {events.length > 0 && (
         <details className="mt-3" open={busy !== null}>
           <summary className="cursor-pointer text-sm font-semibold">{t('stack.events')}</summary>
           <ol className="mt-1 max-h-56 space-y-0.5 overflow-y-auto font-mono text-xs" data-stack-events>
             {events.map((e) => (
-              <li key={e.id} className={/FAILED/.test(e.status) ? 'text-red-700 dark:text-red-300' : ''}>
+              <li
+                key={e.id}
+                data-region={e.region}
+                className={/FAILED/.test(e.status) ? 'text-red-700 dark:text-red-300' : ''}
+              >
+                {e.region ? `[${e.region}] ` : ''}
                 {e.logicalId} {e.status}
                 {e.reason ? ` — ${e.reason}` : ''}
               </li>
@@ -359,34 +489,27 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
   );
 }
 
-/** How long the lab stack has been up and what that has cost; a reminder after a few hours. */
-function CostMeter({
-  createdAt,
-  now,
-  cost,
-  locale,
-}: {
-  createdAt: string;
-  now: number;
-  cost: Props['cost'];
-  locale: Locale;
-}) {
-  const t = translator(locale);
-  const minutes = Math.max(0, Math.round((now - Date.parse(createdAt)) / 60_000));
-  const time = minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-  const spent = ((minutes / 60) * cost.hourlyUsd).toFixed(2);
+function OutputList({ title, outputs, region }: { title: string; outputs: Outputs; region?: string }) {
+  if (outputs.length === 0) return null;
   return (
-    <div className="mt-2 text-xs text-slate-600 dark:text-slate-400" data-cost-meter>
-      <p>
-        {cost.sandbox
-          ? t('stack.uptimeSandbox', { time })
-          : t('stack.uptime', { time, cost: spent, rate: cost.hourlyUsd.toFixed(3) })}
-      </p>
-      {!cost.sandbox && minutes >= 180 && (
-        <p role="alert" className="mt-1 font-medium text-amber-800 dark:text-amber-300">
-          {t('stack.reminder')}
-        </p>
-      )}
+    <div className="mt-3" data-outputs-region={region}>
+      <h3 className="text-sm font-semibold">{title}</h3>
+      <dl className="mt-1 space-y-1 text-xs">
+        {outputs.map((o) => (
+          <div key={o.key} className="break-all">
+            <dt className="inline font-medium">{o.key}: </dt>
+            <dd className="inline font-mono">
+              {/^https?:\/\//.test(o.value) ? (
+                <a href={o.value} target="_blank" rel="noreferrer" className="underline">
+                  {o.value}
+                </a>
+              ) : (
+                o.value
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Account, defaultRegion } from '@/lib/aws/account';
 import type { AccountRow, Store } from '@/lib/progress';
+import { learnerSecondRegion } from '@/lib/stacks/second-region';
 
 /** A learner's own sandbox account id: 12 digits derived from the learner id, stable across restarts. */
 export function sandboxAccountId(learnerId: string): string {
@@ -32,10 +33,17 @@ export function accountFromRow(row: AccountRow): Account {
   }
 }
 
-/** The account a learner's labs run in: what they connected, else their own sandbox (the zero-cost default). */
+/**
+ * The account a learner's labs run in: what they connected, else their own sandbox (the zero-cost default). Its
+ * regions are the lab region, then the second region of stage 06's pair: the one the learner last launched the pair
+ * with (their stack operations), else the default for the lab region (lib/stacks/second-region.ts).
+ */
 export async function learnerAccount(store: Store, learnerId: string): Promise<Account> {
   const row = await store.activeAccount(learnerId);
-  return row
+  const account: Account = row
     ? accountFromRow(row)
     : { kind: 'sandbox', accountId: sandboxAccountId(learnerId), regions: [defaultRegion] };
+  const primary = account.regions[0] ?? defaultRegion;
+  account.regions = [primary, await learnerSecondRegion(store, learnerId, account, primary)];
+  return account;
 }

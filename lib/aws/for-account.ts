@@ -28,5 +28,11 @@ function configureOnce(): void {
 export function clientsForAccount(account: Account, options: { region: string; log?: ApiCallLog }): AwsClients {
   if (account.kind !== 'sandbox') return createClients(account, { region: options.region, log: options.log });
   configureOnce();
-  return sandboxFor(account.accountId).clientsFor(options.region, { log: options.log });
+  const sandbox = sandboxFor(account.accountId);
+  // The learner's regions (the lab's, then stage 06's second region), not the sandbox's defaults: the checks read the
+  // second region from the account (lib/inventory/multi-region.ts).
+  return createClients(
+    { ...sandbox.account, regions: account.regions },
+    { region: options.region, log: options.log, responder: sandbox.responder, fetch: sandbox.dataPlane.fetch },
+  );
 }

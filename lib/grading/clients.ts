@@ -1,6 +1,7 @@
 import { type Account, defaultRegion } from '@/lib/aws/account';
 import type { ApiCallLog } from '@/lib/aws/api-calls';
 import { type AwsClients, createClients } from '@/lib/aws/clients';
+import { defaultSecondRegion } from '@/lib/stacks/second-region';
 import type { RosterEntry } from './roster';
 
 /** Grading many accounts: the SDK's adaptive retry mode (client-side rate limiting) runs before ours. */
@@ -16,19 +17,23 @@ export function roleClients(entry: RosterEntry, log: ApiCallLog): AwsClients {
     roleArn: entry.roleArn,
     externalId: entry.externalId,
     accountId: entry.accountId,
-    regions: [entry.region],
+    // The learner's region, then stage 06's second region (the checks read the pair's secondary there).
+    regions: [entry.region, entry.secondRegion ?? defaultSecondRegion(entry.region)],
     ...endpoint(),
   };
   return createClients(account, { region: entry.region, log, ...gradingRetries });
 }
 
 /** The machine's own credentials (a named profile, or the default chain): `scalelab check`. */
-export function profileClients(options: { profile?: string; region?: string }, log: ApiCallLog): AwsClients {
+export function profileClients(
+  options: { profile?: string; region?: string; secondRegion?: string },
+  log: ApiCallLog,
+): AwsClients {
   const region = options.region ?? defaultRegion;
   const account: Account = {
     kind: 'profile',
     ...(options.profile ? { profile: options.profile } : {}),
-    regions: [region],
+    regions: [region, options.secondRegion ?? defaultSecondRegion(region)],
     ...endpoint(),
   };
   return createClients(account, { region, log, retryMode: 'standard', maxAttempts: 3 });

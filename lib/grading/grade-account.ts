@@ -7,6 +7,7 @@ import { explainAwsError } from '@/lib/aws/errors';
 import { allRequiredPassed, type CheckResult, evaluateChecks } from '@/lib/checks/evaluate';
 import { Inventory } from '@/lib/inventory';
 import type { StageId } from '@/lib/labs/types';
+import { defaultSecondRegion } from '@/lib/stacks/second-region';
 import { abortable, abortableClients, fullJitter, GradingTimeoutError, sleep } from './abort';
 import { defaultStackName, learnerIdFor } from './learner-id';
 import type {
@@ -77,6 +78,7 @@ export async function gradeAccount<E extends GradeTarget>(entry: E, plan: Accoun
     learnerId: learnerIdFor(entry.learner),
     stage: plan.stage,
     region: entry.region,
+    secondRegion: entry.secondRegion ?? defaultSecondRegion(entry.region),
     stackName,
     expectedAccountId: entry.accountId ?? null,
     verifiedAccountId: outcome.verifiedAccountId,

@@ -39,6 +39,8 @@ const CSV_COLUMNS = [
   'recommended_passed',
   'recommended_total',
   'api_calls',
+  // Last, so the columns before it keep their places: stage 06's second region.
+  'second_region',
 ] as const;
 
 /** One row per learner × check; an account that was not graded is one row saying why. */
@@ -52,6 +54,7 @@ export function renderCsv(run: GradingRun, locale: Locale = 'en'): string {
       a.score.recommendedPassed,
       a.score.recommendedTotal,
       a.apiCalls.total,
+      a.secondRegion,
     ];
     if (!a.results.length) {
       const reason = a.problem?.reason[locale] ?? 'No checks ran.';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultRegion } from '@/lib/aws/account';
+import { defaultSecondRegion } from '@/lib/stacks/second-region';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { defaultStackName, normalizeLearnerName } from './learner-id';
 
@@ -12,6 +13,8 @@ export interface RosterEntry {
   roleArn: string;
   externalId: string;
   region: string;
+  /** Stage 06's second region (the pair's secondary stack): the column `second_region`, else the region's default. */
+  secondRegion?: string;
   stackName: string;
 }
 
@@ -24,9 +27,10 @@ export class RosterError extends Error {
 }
 
 const REQUIRED = ['learner', 'account_id', 'role_arn', 'external_id'] as const;
-const OPTIONAL = ['region', 'stack'] as const;
+const OPTIONAL = ['region', 'second_region', 'stack'] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
-const HEADER_HINT = `${REQUIRED.join(',')}[,region][,stack]`;
+const HEADER_HINT = `${REQUIRED.join(',')}[,region][,second_region][,stack]`;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
@@ -38,13 +42,21 @@ const rowSchema = z
     external_id: z
       .string()
       .regex(/^[\w+=,.@:/-]{2,1224}$/, 'is not a valid external id (2 to 1224 of letters, digits and +=,.@:/-_)'),
-    region: z.string().regex(/^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/, 'is not an AWS region (like us-east-1)'),
+    region: z.string().regex(REGION, 'is not an AWS region (like us-east-1)'),
+    second_region: z.string().regex(REGION, 'is not an AWS region (like us-west-2)').optional(),
     stack: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'is not a CloudFormation stack name')
       .optional(),
   })
   .superRefine((row, ctx) => {
+    if (row.second_region && row.second_region === row.region) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['second_region'],
+        message: `is the learner's region too: stage 06's second region must differ from region ${row.region}`,
+      });
+    }
     const arnAccount = ROLE_ARN.exec(row.role_arn)?.[1];
     if (arnAccount && /^\d{12}$/.test(row.account_id) && arnAccount !== row.account_id) {
       ctx.addIssue({
@@ -56,8 +68,9 @@ const rowSchema = z
   });
 
 /**
- * Read a roster: a header `learner,account_id,role_arn,external_id[,region][,stack]` (any order, any case), then one
- * learner per line. Quoted fields, CRLF and a byte-order mark are fine. Every problem is collected, so one run of
+ * Read a roster: a header `learner,account_id,role_arn,external_id[,region][,second_region][,stack]` (any order, any
+ * case), then one learner per line. `region` defaults to the command's --region; `second_region` (stage 06's pair:
+ * the region of the secondary stack) to us-west-2, or ap-northeast-3 for ap-northeast-2. Quoted fields, CRLF and a byte-order mark are fine. Every problem is collected, so one run of
  * the command lists them all; any problem throws a RosterError and nothing is graded.
  */
 export function parseRoster(text: string, options: { file?: string; defaultRegion?: string } = {}): RosterEntry[] {
@@ -122,6 +135,7 @@ export function parseRoster(text: string, options: { file?: string; defaultRegio
       roleArn: row.role_arn,
       externalId: row.external_id,
       region: row.region,
+      secondRegion: row.second_region ?? defaultSecondRegion(row.region),
       stackName: row.stack ?? defaultStackName(row.learner),
     });
   }

@@ -12,6 +12,8 @@ export interface GradeTarget {
   /** The account id the roster expects: the verified id must equal it, or the account is not graded. */
   accountId?: string;
   region: string;
+  /** Stage 06's second region, where the checks read the pair's secondary; default: the region's (second-region.ts). */
+  secondRegion?: string;
   /** The role the grader assumes, named in the message when it cannot be assumed. */
   roleArn?: string;
   /** The lab stack; default `scalelab-<learner>` (lib/grading/learner-id.ts). */
@@ -56,6 +58,8 @@ export interface AccountGrade {
   learnerId: string;
   stage: StageId;
   region: string;
+  /** The second region the checks read (stage 06's pair). */
+  secondRegion: string;
   stackName: string;
   expectedAccountId: string | null;
   /** What STS GetCallerIdentity said; null when it could not be asked. */

@@ -164,6 +164,16 @@ const en = {
     'This server has no platform principal configured (SCALELAB_PLATFORM_PRINCIPAL_ARN), so role accounts are not available.',
   'account.connected': 'Connected: account {account}.',
   'account.verifying': 'Verifying…',
+  'account.error.region': 'A region looks like us-east-1.',
+  'account.error.profileName': 'A profile name has letters, digits, dots, dashes and underscores only.',
+  'account.error.invalid': 'Invalid input.',
+  'account.error.noSession': 'No learner session. Reload the page.',
+  'account.error.notAllowed': 'Your workshop does not allow {kind} accounts: connect a {allowed} account.',
+  'account.error.localTurnedOff':
+    'This server does not allow the credentials of the machine it runs on (SCALELAB_ALLOW_LOCAL_CREDENTIALS=0).',
+  'account.error.localExposed':
+    'This server is open to the network, so the credentials of the machine it runs on need SCALELAB_ALLOW_LOCAL_CREDENTIALS=1 on the server.',
+  'account.error.failed': 'The account could not be connected. Try again.',
   'instructor.title': 'Instructor',
   'instructor.setup.title': 'Set up the first instructor',
   'instructor.setup.lead':
@@ -258,6 +268,7 @@ const en = {
   'roster.action.failed': 'The action failed.',
   'roster.action.busy': 'A check run is in progress or ran moments ago.',
   'editor.title': 'Template editor',
+  'stack.error.tooManyLaunches': 'Too many launches in a minute. Try again in {wait}.',
   'editor.lint.tooLarge': 'The template is far too large.',
   'editor.severity.error': 'error',
   'editor.severity.warning': 'warning',
@@ -485,6 +496,16 @@ const ko: Record<MessageKey, string> = {
     '이 서버에는 플랫폼 보안 주체(SCALELAB_PLATFORM_PRINCIPAL_ARN)가 설정되어 있지 않아 역할 계정을 쓸 수 없습니다.',
   'account.connected': '연결됨: 계정 {account}.',
   'account.verifying': '확인하는 중…',
+  'account.error.region': '리전은 us-east-1 같은 모양입니다.',
+  'account.error.profileName': '프로필 이름에는 영문자, 숫자, 점, 하이픈, 밑줄만 쓸 수 있습니다.',
+  'account.error.invalid': '입력이 올바르지 않습니다.',
+  'account.error.noSession': '학습자 세션이 없습니다. 페이지를 새로 고치세요.',
+  'account.error.notAllowed': '이 워크숍에서는 {kind} 계정을 쓸 수 없습니다. {allowed} 계정을 연결하세요.',
+  'account.error.localTurnedOff':
+    '이 서버는 서버가 실행되는 컴퓨터의 자격 증명을 쓰지 않도록 설정되어 있습니다(SCALELAB_ALLOW_LOCAL_CREDENTIALS=0).',
+  'account.error.localExposed':
+    '이 서버는 네트워크에 열려 있어서, 서버가 실행되는 컴퓨터의 자격 증명을 쓰려면 서버에 SCALELAB_ALLOW_LOCAL_CREDENTIALS=1이 필요합니다.',
+  'account.error.failed': '계정을 연결하지 못했습니다. 다시 시도하세요.',
   'instructor.title': '강사',
   'instructor.setup.title': '첫 강사 계정 만들기',
   'instructor.setup.lead':
@@ -579,6 +600,7 @@ const ko: Record<MessageKey, string> = {
   'roster.action.failed': '작업에 실패했습니다.',
   'roster.action.busy': '검사가 진행 중이거나 방금 실행되었습니다.',
   'editor.title': '템플릿 편집기',
+  'stack.error.tooManyLaunches': '1분 동안 시작 요청이 너무 많습니다. {wait} 뒤에 다시 시도하세요.',
   'editor.lint.tooLarge': '템플릿이 너무 큽니다.',
   'editor.severity.error': '오류',
   'editor.severity.warning': '경고',

@@ -7,6 +7,8 @@ export const REGIONS: Record<string, { zones: string[]; short: string; elbZone: 
   'us-west-2': { zones: ['a', 'b', 'c', 'd'], short: 'usw2', elbZone: 'Z1H1FL5HABSF5' },
   'eu-west-1': { zones: ['a', 'b', 'c'], short: 'euw1', elbZone: 'Z32O12XQLNTSW2' },
   'ap-northeast-2': { zones: ['a', 'b', 'c', 'd'], short: 'apne2', elbZone: 'ZWKZPGTI48KDX' },
+  // Osaka: the second region of a Seoul lab (stage 06). ALB hosted zone id from the ELB endpoints table.
+  'ap-northeast-3': { zones: ['a', 'b', 'c'], short: 'apne3', elbZone: 'Z5LXEXXYW11ES' },
 };
 
 export function isRegion(region: string): boolean {

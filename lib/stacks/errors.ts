@@ -10,7 +10,14 @@ export class StackError extends Error {
       | 'invalid-template'
       | 'template-too-large'
       | 'staging-bucket-missing'
-      | 'staging-bucket-denied',
+      | 'staging-bucket-denied'
+      | 'preflight'
+      // Stage 06's pair (second-region.ts, pair.ts).
+      | 'second-region-invalid'
+      | 'second-region-same'
+      | 'second-region-unavailable'
+      | 'secondary-missing'
+      | 'hosted-zone',
     message: string,
   ) {
     super(message);

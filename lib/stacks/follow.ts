@@ -84,3 +84,21 @@ export async function followStack(
 export async function deleteStack(clients: AwsClients, stackName: string): Promise<void> {
   await clients.cloudformation.send(new DeleteStackCommand({ StackName: stackName }));
 }
+
+/**
+ * Wait until the stack's deletion has begun (or the stack is gone): the pair's secondary is deleted by the server
+ * once its primary is gone (record-operation.ts), a moment after the page saw the primary's DELETE_COMPLETE.
+ */
+export async function awaitDeletion(
+  clients: AwsClients,
+  stackName: string,
+  options: { intervalMs?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  const until = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const status = (await currentStack(clients, stackName))?.StackStatus;
+    if (!status || status.startsWith('DELETE_') || Date.now() > until) return;
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 3000));
+  }
+}

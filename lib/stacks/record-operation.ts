@@ -4,7 +4,7 @@ import { runHeld } from '@/lib/jobs/worker';
 import type { StageId } from '@/lib/labs/types';
 import type { Store } from '@/lib/progress';
 import { currentStack } from './change-sets';
-import { followStack, type StackProgress } from './follow';
+import { deleteStack, followStack, type StackProgress } from './follow';
 
 export interface OperationInput {
   store: Store;
@@ -15,6 +15,13 @@ export interface OperationInput {
   operation: 'create' | 'update' | 'delete';
   source: string;
   since: Date;
+  /** Stage 06's pair: its second region, kept on the operation (the checks and the card read it back). */
+  secondRegion?: string;
+  /**
+   * Stacks to delete once this deletion has ended DELETE_COMPLETE (the pair's secondary after its primary): part of
+   * the job, so the chain goes on on whichever server follows it. One that is the lab stack is recorded in turn.
+   */
+  thenDelete?: { region: string; stackName: string }[];
 }
 
 export const STACK_FOLLOW_JOB = 'stack-follow';
@@ -24,6 +31,7 @@ interface FollowPayload {
   stackName: string;
   stackId?: string;
   since: string;
+  thenDelete?: { region: string; stackName: string }[];
 }
 
 /**
@@ -40,6 +48,7 @@ export async function recordStackOperation(input: OperationInput): Promise<{ don
     stageId: input.stageId,
     accountId: clients.account.accountId ?? null,
     region: clients.region,
+    secondRegion: input.secondRegion ?? null,
     stackName,
     operation: input.operation,
     source: input.source,
@@ -50,6 +59,7 @@ export async function recordStackOperation(input: OperationInput): Promise<{ don
     stackName,
     since: input.since.toISOString(),
     ...(stackId ? { stackId } : {}),
+    ...(input.thenDelete?.length ? { thenDelete: input.thenDelete } : {}),
   };
   const job = await store.jobs.startHeld({
     kind: STACK_FOLLOW_JOB,
@@ -89,6 +99,30 @@ async function follow(
     final.status,
     final.rootCause ? `${final.rootCause.logicalId}: ${final.rootCause.reason}` : (final.statusReason ?? null),
   );
+  if (final.status === 'DELETE_COMPLETE' && payload.thenDelete?.length)
+    await deleteNext(store, clients, operationId, payload);
+}
+
+/** After the primary of a pair is gone: delete what waited for it (the secondary, recorded as its own operation). */
+async function deleteNext(store: Store, clients: AwsClients, operationId: string, payload: FollowPayload) {
+  const op = await store.stackOperation(operationId);
+  for (const next of payload.thenDelete ?? []) {
+    const there = clients.forRegion(next.region);
+    const since = new Date(Date.now() - 1000);
+    await deleteStack(there, next.stackName);
+    if (next.stackName !== payload.stackName || !op?.stageId) continue;
+    await recordStackOperation({
+      store,
+      clients: there,
+      learnerId: payload.learnerId,
+      stageId: op.stageId as StageId,
+      stackName: next.stackName,
+      operation: 'delete',
+      source: 'delete',
+      since,
+      ...(op.secondRegion ? { secondRegion: op.secondRegion } : {}),
+    });
+  }
 }
 
 /** The stack-follow job after a crash: read the stack's real status and follow it to its end from there. */

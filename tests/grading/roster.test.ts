@@ -32,6 +32,7 @@ describe('parseRoster', () => {
         roleArn: 'arn:aws:iam::111111111111:role/scalelab-grader',
         externalId: 'scalelab-alice-7f3a',
         region: 'us-east-1',
+        secondRegion: 'us-west-2',
         stackName: 'scalelab-alice',
       },
       {
@@ -41,6 +42,7 @@ describe('parseRoster', () => {
         roleArn: 'arn:aws:iam::222222222222:role/workshop/scalelab-grader',
         externalId: 'ext=id:with/odd@chars',
         region: 'eu-west-2',
+        secondRegion: 'us-west-2',
         stackName: 'scalelab-kim-min-su',
       },
       {
@@ -50,6 +52,7 @@ describe('parseRoster', () => {
         roleArn: 'arn:aws:iam::333333333333:role/scalelab-grader',
         externalId: 'bob-external-id',
         region: 'ap-northeast-2',
+        secondRegion: 'ap-northeast-3',
         stackName: 'scalelab-bob-the-builder',
       },
     ]);
@@ -152,18 +155,18 @@ describe('parseRoster', () => {
     [
       'an empty file',
       '',
-      'roster.csv: the roster is empty (expected a header learner,account_id,role_arn,external_id[,region][,stack])',
+      'roster.csv: the roster is empty (expected a header learner,account_id,role_arn,external_id[,region][,second_region][,stack])',
     ],
     ['a header only', `${HEADER}\n`, 'roster.csv: no learners below the header'],
     [
       'a missing column',
       'learner,account_id,role_arn\na,111111111111,arn:aws:iam::111111111111:role/g\n',
-      'roster.csv:1: missing column external_id (expected learner,account_id,role_arn,external_id[,region][,stack])',
+      'roster.csv:1: missing column external_id (expected learner,account_id,role_arn,external_id[,region][,second_region][,stack])',
     ],
     [
       'an unknown column',
       `${HEADER},email\n`,
-      'roster.csv:1: unknown column "email" (expected learner,account_id,role_arn,external_id[,region][,stack])',
+      'roster.csv:1: unknown column "email" (expected learner,account_id,role_arn,external_id[,region][,second_region][,stack])',
     ],
     ['a repeated column', `${HEADER},region\n`, 'roster.csv:1: column region appears twice'],
   ])('rejects %s', (_case, text, message) => {
@@ -193,5 +196,25 @@ describe('CSV', () => {
   it('falls back to the learner id for a stack name when the name has no ASCII letters', () => {
     expect(defaultStackName('김민수')).toMatch(/^scalelab-[0-9a-f]{8}$/);
     expect(defaultStackName('José Álvarez')).toBe('scalelab-jose-alvarez');
+  });
+});
+
+describe('the second_region column (stage 06)', () => {
+  const H = `${HEADER},second_region`;
+  it('takes the second region from the roster, and the region’s default when the cell is empty or the column absent', () => {
+    const text = `${H}\n${ok('ana')},eu-west-1\n${ok('bo')},\nseo,444444444444,arn:aws:iam::444444444444:role/g,seo-ext,ap-northeast-2,\n`;
+    expect(parseRoster(text).map((e) => [e.learner, e.region, e.secondRegion])).toEqual([
+      ['ana', 'us-east-1', 'eu-west-1'],
+      ['bo', 'us-east-1', 'us-west-2'],
+      ['seo', 'ap-northeast-2', 'ap-northeast-3'],
+    ]);
+    expect(parseRoster(`${HEADER}\n${ok('ana')}\n`)[0]?.secondRegion).toBe('us-west-2');
+  });
+
+  it('rejects a second region equal to the region, and one that is not a region name', () => {
+    expect(problems(`${H}\n${ok('ana')},us-east-1\n${ok('bo')},west\n`)).toEqual([
+      'roster.csv:2: second_region "us-east-1" is the learner\'s region too: stage 06\'s second region must differ from region us-east-1',
+      'roster.csv:3: second_region "west" is not an AWS region (like us-west-2)',
+    ]);
   });
 });

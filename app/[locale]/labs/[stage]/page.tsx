@@ -31,6 +31,8 @@ import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { currentStack } from '@/lib/stacks/change-sets';
 import { launchTemplateName, readLabTemplate } from '@/lib/stacks/lab-template';
+import { pairState, secondaryHourlyUsd } from '@/lib/stacks/pair-state';
+import { isTwoRegionStage } from '@/lib/stacks/second-region';
 import { deployedTemplate } from '@/lib/stacks/template-draft';
 import { LockedStage } from './_components/locked-stage';
 import { StageChecks } from './_components/stage-checks';
@@ -177,7 +179,12 @@ export default async function StagePage({ params }: { params: Params }) {
                 locale={locale}
                 templateFile={launchTemplateName(stage)}
                 initial={panel.stack}
-                cost={{ hourlyUsd: costIn(lab.cost, panel.region).hourlyUsd, sandbox: panel.sandbox }}
+                cost={{
+                  hourlyUsd: costIn(lab.cost, panel.region).hourlyUsd,
+                  sandbox: panel.sandbox,
+                  ...(panel.pair ? { secondaryHourlyUsd: secondaryHourlyUsd(panel.region) } : {}),
+                }}
+                {...(panel.pair ? { pair: panel.pair } : {})}
               />
             </div>
           )}
@@ -250,6 +257,7 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [], createdAt: null, stage: null };
   }
   return {
+    pair: isTwoRegionStage(stage) ? await pairState(account, stackName) : undefined,
     latest: latest ? toPanelRun(latest) : null,
     account: `${name} · ${stackName}`,
     stackName,

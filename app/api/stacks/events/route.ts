@@ -5,7 +5,8 @@ import { clientsForAccount } from '@/lib/aws/for-account';
 import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { currentStack } from '@/lib/stacks/change-sets';
-import { followStack } from '@/lib/stacks/follow';
+import { awaitDeletion, followStack } from '@/lib/stacks/follow';
+import { secondRegionProblem } from '@/lib/stacks/second-region';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
 
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,14 @@ export async function GET(request: Request) {
     sinceParam && !Number.isNaN(Date.parse(sinceParam)) ? new Date(sinceParam) : new Date(Date.now() - 60_000);
   const store = await getStore();
   const account = await learnerAccount(store, learnerId);
-  const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
+  const primary = account.regions[0] ?? 'us-east-1';
+  // Stage 06's pair: `region` names the second region the card follows; `await=delete`: its deletion starts only
+  // once the primary is gone (the server chains it), so wait for it to begin instead of reporting the stack as is.
+  const params = new URL(request.url).searchParams;
+  const asked = params.get('region') ?? primary;
+  const problem = asked === primary ? undefined : secondRegionProblem(account, primary, asked);
+  if (problem) return new Response(problem.message, { status: 400 });
+  const clients = clientsForAccount(account, { region: asked });
   const stackName = labStackName(learnerId);
   const encoder = new TextEncoder();
 
@@ -38,6 +46,11 @@ export async function GET(request: Request) {
         if (!request.signal.aborted) controller.enqueue(encoder.encode(`data: ${JSON.stringify(e)}\n\n`));
       };
       try {
+        if (params.get('await') === 'delete')
+          await awaitDeletion(clients, stackName, {
+            intervalMs: account.kind === 'sandbox' ? 300 : 3000,
+            signal: request.signal,
+          });
         const final = await followStack(
           clients,
           stackName,
