@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { defaultLocale, isLocale, type Locale } from '@/lib/i18n/locales';
+import { defaultLocale, isLocale, LOCALE_HEADER, type Locale } from '@/lib/i18n/locales';
 import { LEARNER_COOKIE, learnerCookieOptions, signLearnerId, verifyLearnerToken } from '@/lib/identity';
 
 /** Pick en or ko from Accept-Language by quality; default English. */
@@ -54,11 +54,13 @@ export async function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
+  // The page's language, for server actions (posted to the page's URL) to answer in: lib/i18n/request-locale.ts.
+  const headers = new Headers(request.headers);
+  headers.set(LOCALE_HEADER, first);
   // An anonymous learner on first visit: a signed, httpOnly cookie. The same request sees it too.
   const token = request.cookies.get(LEARNER_COOKIE)?.value;
-  if (token && (await verifyLearnerToken(token))) return NextResponse.next();
+  if (token && (await verifyLearnerToken(token))) return NextResponse.next({ request: { headers } });
   const fresh = await signLearnerId(crypto.randomUUID());
-  const headers = new Headers(request.headers);
   const others = (request.headers.get('cookie') ?? '')
     .split(';')
     .map((c) => c.trim())

@@ -7,12 +7,15 @@ import {
   accountOfRoleArn,
   externalIdFor,
   localCredentialsAllowed,
+  ROLE_ARN_HINT,
   roleArnSchema,
   verifyAccount,
 } from '@/lib/accounts/connect';
 import { sandboxAccountId } from '@/lib/accounts/learner-account';
 import { defaultRegion } from '@/lib/aws/account';
 import { accountKindAllowed, eventPolicyFor } from '@/lib/events/policy';
+import { type MessageKey, messages, translator } from '@/lib/i18n/messages';
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { getSecret } from '@/lib/identity';
 import { getStore } from '@/lib/progress';
 import { connectionFacts } from '@/lib/security/connection';
@@ -22,7 +25,7 @@ export type ConnectResult = { ok: true; accountId: string } | { ok: false; field
 
 const region = z
   .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'A region looks like us-east-1.')
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'account.error.region')
   .default(defaultRegion);
 
 const input = z.discriminatedUnion('kind', [
@@ -33,7 +36,7 @@ const input = z.discriminatedUnion('kind', [
       .string()
       .trim()
       .max(64)
-      .regex(/^[\w.-]*$/, 'A profile name has letters, digits, dots, dashes and underscores only.')
+      .regex(/^[\w.-]*$/, 'account.error.profileName')
       .optional(),
     region,
   }),
@@ -42,19 +45,29 @@ const input = z.discriminatedUnion('kind', [
 
 /** Connect the current learner's account after verifying it with STS; credentials themselves are never stored. */
 export async function connectAccount(raw: unknown): Promise<ConnectResult> {
+  const locale = await requestLocale();
+  const t = translator(locale);
   const parsed = input.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, field: String(issue?.path[0] ?? ''), message: issue?.message ?? 'Invalid input.' };
+    const field = String(issue?.path[0] ?? '');
+    // The schema's messages are keys of the catalogue (the role ARN's is its English hint).
+    const message =
+      field === 'roleArn'
+        ? ROLE_ARN_HINT[locale]
+        : issue?.message && issue.message in messages.en
+          ? t(issue.message as MessageKey)
+          : t('account.error.invalid');
+    return { ok: false, field, message };
   }
   const learnerId = await currentLearnerId();
-  if (!learnerId) return { ok: false, message: 'No learner session. Reload the page.' };
+  if (!learnerId) return { ok: false, message: t('account.error.noSession') };
   const store = await getStore();
   const data = parsed.data;
   const policy = await eventPolicyFor(learnerId);
   if (!accountKindAllowed(policy, data.kind)) {
-    const allowed = policy?.accountModes.join(' or ') ?? '';
-    return { ok: false, message: `Your workshop does not allow ${data.kind} accounts: connect a ${allowed} account.` };
+    const allowed = policy?.accountModes.join(locale === 'ko' ? ' 또는 ' : ' or ') ?? '';
+    return { ok: false, message: t('account.error.notAllowed', { kind: data.kind, allowed }) };
   }
   try {
     if (data.kind === 'sandbox') {
@@ -67,10 +80,7 @@ export async function connectAccount(raw: unknown): Promise<ConnectResult> {
       if (!local.allowed) {
         return {
           ok: false,
-          message:
-            local.reason === 'turned-off'
-              ? 'This server does not allow the credentials of the machine it runs on (SCALELAB_ALLOW_LOCAL_CREDENTIALS=0).'
-              : 'This server is open to the network, so the credentials of the machine it runs on need SCALELAB_ALLOW_LOCAL_CREDENTIALS=1 on the server.',
+          message: t(local.reason === 'turned-off' ? 'account.error.localTurnedOff' : 'account.error.localExposed'),
         };
       }
       const accountId = await verifyAccount(
@@ -105,9 +115,9 @@ export async function connectAccount(raw: unknown): Promise<ConnectResult> {
     return { ok: true, accountId };
   } catch (err) {
     if (err instanceof AccountConnectError) {
-      return { ok: false, field: err.code === 'malformed-arn' ? 'roleArn' : undefined, message: err.message };
+      return { ok: false, field: err.code === 'malformed-arn' ? 'roleArn' : undefined, message: err.localized[locale] };
     }
     console.error('account connection failed:', (err as Error).name);
-    return { ok: false, message: 'The account could not be connected. Try again.' };
+    return { ok: false, message: t('account.error.failed') };
   }
 }

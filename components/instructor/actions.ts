@@ -1,5 +1,6 @@
 'use server';
 
+import { requestLocale } from '@/lib/i18n/request-locale';
 import { currentInstructor } from '@/lib/instructors/session';
 import { getStore, RunLimitError } from '@/lib/progress';
 import { getInstructorStore } from '@/lib/progress/instructor-store';
@@ -26,7 +27,7 @@ export async function rosterAction(raw: unknown): Promise<LearnerActionResult> {
     );
   } catch (err) {
     if (err instanceof RunLimitError) return { ok: false, error: 'busy', message: err.message };
-    if (err instanceof StackError) return { ok: false, error: 'failed', message: err.message };
+    if (err instanceof StackError) return { ok: false, error: 'failed', message: err.in(await requestLocale()) };
     console.error('instructor action failed:', (err as Error).message);
     return { ok: false, error: 'failed' };
   }

@@ -3,20 +3,27 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { z } from 'zod';
 import type { Account } from '@/lib/aws/account';
 import { type AwsClients, createClients } from '@/lib/aws/clients';
+import type { Localized } from '@/lib/i18n/locales';
 import { type ConnectionFacts, isLoopback, servesLoopbackOnly } from '@/lib/security/connection';
 
 export type ConnectErrorCode = 'malformed-arn' | 'trust' | 'wrong-account' | 'credentials' | 'not-allowed' | 'unknown';
 
-/** Why an account could not be connected, in words the learner can act on. */
+/** Why an account could not be connected, in words the learner can act on, in both languages. */
 export class AccountConnectError extends Error {
   constructor(
     readonly code: ConnectErrorCode,
-    message: string,
+    readonly localized: Localized,
   ) {
-    super(message);
+    super(localized.en);
     this.name = 'AccountConnectError';
   }
 }
+
+/** What a role ARN looks like, for the form and the error. */
+export const ROLE_ARN_HINT: Localized = {
+  en: 'That is not an IAM role ARN. It looks like arn:aws:iam::123456789012:role/ScaleLabOperator.',
+  ko: 'IAM 역할 ARN이 아닙니다. 역할 ARN은 arn:aws:iam::123456789012:role/ScaleLabOperator 같은 모양입니다.',
+};
 
 const ROLE_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
@@ -24,18 +31,16 @@ export const roleArnSchema = z
   .string()
   .trim()
   .max(2048)
-  .refine((v) => ROLE_ARN.test(v), {
-    message: 'That is not an IAM role ARN. It looks like arn:aws:iam::123456789012:role/ScaleLabOperator.',
-  });
+  .refine((v) => ROLE_ARN.test(v), { message: ROLE_ARN_HINT.en });
 
 /** The 12-digit account id inside a role ARN. */
 export function accountOfRoleArn(arn: string): string {
   const m = ROLE_ARN.exec(arn.trim());
   if (!m?.[1]) {
-    throw new AccountConnectError(
-      'malformed-arn',
-      `"${arn}" is not an IAM role ARN. It looks like arn:aws:iam::123456789012:role/ScaleLabOperator.`,
-    );
+    throw new AccountConnectError('malformed-arn', {
+      en: `"${arn}" is not an IAM role ARN. It looks like arn:aws:iam::123456789012:role/ScaleLabOperator.`,
+      ko: `"${arn}"은(는) IAM 역할 ARN이 아닙니다. 역할 ARN은 arn:aws:iam::123456789012:role/ScaleLabOperator 같은 모양입니다.`,
+    });
   }
   return m[1];
 }
@@ -96,10 +101,11 @@ export async function verifyAccount(
   }
   const accountId = identity.Account ?? '';
   if (account.kind === 'role' && accountId !== accountOfRoleArn(account.roleArn)) {
-    throw new AccountConnectError(
-      'wrong-account',
-      `The role ${account.roleArn} answered as account ${accountId}, not ${accountOfRoleArn(account.roleArn)}.`,
-    );
+    const expected = accountOfRoleArn(account.roleArn);
+    throw new AccountConnectError('wrong-account', {
+      en: `The role ${account.roleArn} answered as account ${accountId}, not ${expected}.`,
+      ko: `역할 ${account.roleArn}이(가) ${expected}이(가) 아니라 계정 ${accountId}(으)로 응답했습니다.`,
+    });
   }
   return accountId;
 }
@@ -108,20 +114,28 @@ function explainConnectError(err: unknown, account: Account): AccountConnectErro
   const e = err as Error;
   const name = e?.name ?? 'Error';
   if (account.kind === 'role' && /AccessDenied|Forbidden|NotAuthorized/.test(name)) {
-    return new AccountConnectError(
-      'trust',
-      `ScaleLab could not assume ${account.roleArn} (${name}). Check that the learner-access stack is deployed in that account, that its trust policy names ScaleLab's principal, and that its ExternalId is exactly ${account.externalId}.`,
-    );
+    return new AccountConnectError('trust', {
+      en: `ScaleLab could not assume ${account.roleArn} (${name}). Check that the learner-access stack is deployed in that account, that its trust policy names ScaleLab's principal, and that its ExternalId is exactly ${account.externalId}.`,
+      ko: `ScaleLab이 ${account.roleArn} 역할을 맡지 못했습니다(${name}). 그 계정에 learner-access 스택이 배포되어 있는지, 신뢰 정책에 ScaleLab의 보안 주체가 있는지, ExternalId가 정확히 ${account.externalId}인지 확인하세요.`,
+    });
   }
   if (
     /ExpiredToken|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|CredentialsProviderError/.test(name)
   ) {
+    const profile = account.kind === 'profile' && account.profile;
     return new AccountConnectError(
       'credentials',
       account.kind === 'profile'
-        ? `The server's AWS credentials${account.profile ? ` (profile ${account.profile})` : ''} were not accepted (${name}): ${e.message}`
-        : `AWS did not accept the credentials (${name}): ${e.message}`,
+        ? {
+            en: `The server's AWS credentials${profile ? ` (profile ${profile})` : ''} were not accepted (${name}): ${e.message}`,
+            ko: `AWS가 서버의 자격 증명${profile ? `(프로필 ${profile})` : ''}을 받아들이지 않았습니다(${name}): ${e.message}`,
+          }
+        : {
+            en: `AWS did not accept the credentials (${name}): ${e.message}`,
+            ko: `AWS가 자격 증명을 받아들이지 않았습니다(${name}): ${e.message}`,
+          },
     );
   }
-  return new AccountConnectError('unknown', `${name}: ${e?.message ?? String(err)}`);
+  const said = `${name}: ${e?.message ?? String(err)}`;
+  return new AccountConnectError('unknown', { en: said, ko: `AWS 오류 ${said}` });
 }

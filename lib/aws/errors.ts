@@ -99,6 +99,7 @@ export function explainAwsError(err: unknown, failedCall?: FailedCall): PlainAws
   return {
     kind: 'other',
     action,
-    reason: { en: `${name}: ${e?.message ?? String(err)}`, ko: `${name}: ${e?.message ?? String(err)}` },
+    // AWS's own words, which have no Korean: said as an AWS error, with its code, on a Korean page.
+    reason: { en: `${name}: ${e?.message ?? String(err)}`, ko: `AWS 오류 ${name}: ${e?.message ?? String(err)}` },
   };
 }

@@ -9,3 +9,10 @@ export type Localized = Record<Locale, string>;
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === 'en' || value === 'ko';
 }
+
+/**
+ * The request header the proxy sets from the page's path (`/ko/labs/...` → `ko`), so that a server action, which Next
+ * posts to the page's own URL, answers in the page's language (lib/i18n/request-locale.ts). The proxy overwrites
+ * whatever a client sent.
+ */
+export const LOCALE_HEADER = 'x-scalelab-locale';

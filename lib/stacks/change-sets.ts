@@ -67,10 +67,15 @@ export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPr
     throw new StackError(
       'rollback-complete',
       `Stack ${stackName} is in ROLLBACK_COMPLETE: its first creation failed, and such a stack can only be deleted. Delete it, then launch again.`,
+      `스택 ${stackName}이(가) ROLLBACK_COMPLETE 상태입니다. 처음 생성이 실패했고, 이런 스택은 삭제만 할 수 있습니다. 스택을 삭제한 뒤 다시 시작하세요.`,
     );
   }
   if (stack?.StackStatus?.endsWith('_IN_PROGRESS')) {
-    throw new StackError('in-progress', `Stack ${stackName} is busy (${stack.StackStatus}); wait until it finishes.`);
+    throw new StackError(
+      'in-progress',
+      `Stack ${stackName} is busy (${stack.StackStatus}); wait until it finishes.`,
+      `스택 ${stackName}이(가) 작업 중입니다(${stack.StackStatus}). 끝날 때까지 기다리세요.`,
+    );
   }
   const type = stack ? 'UPDATE' : 'CREATE';
   // The AMI the stack runs, the region's existing GuardDuty detector: see platform-parameters.ts.
@@ -109,9 +114,17 @@ export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPr
       .send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId, StackName: stackName }))
       .catch(() => undefined);
     if (/didn't contain changes|No updates are to be performed/.test(reason)) {
-      throw new StackError('no-changes', 'The template is the same as the deployed stack: nothing to change.');
+      throw new StackError(
+        'no-changes',
+        'The template is the same as the deployed stack: nothing to change.',
+        '템플릿이 배포된 스택과 같습니다. 바꿀 것이 없습니다.',
+      );
     }
-    throw new StackError('change-set-failed', `The change set failed: ${reason}`);
+    throw new StackError(
+      'change-set-failed',
+      `The change set failed: ${reason}`,
+      `변경 세트가 실패했습니다: ${reason}`,
+    );
   }
   const changes: Change[] = [];
   let token: string | undefined;
@@ -163,6 +176,7 @@ export async function executeChangeSet(clients: AwsClients, stackName: string, c
     throw new StackError(
       'in-progress',
       `Stack ${stackName} is already deploying this change set (${status}): follow its progress here, and preview again once it has settled.`,
+      `스택 ${stackName}이(가) 이미 이 변경 세트를 배포하고 있습니다(${status}). 여기에서 진행 상황을 지켜보고, 끝난 뒤에 다시 미리 보세요.`,
     );
   }
 }

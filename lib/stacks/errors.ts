@@ -19,8 +19,15 @@ export class StackError extends Error {
       | 'secondary-missing'
       | 'hosted-zone',
     message: string,
+    /** The same in Korean, for a Korean page (`message` is the English, for logs and the CLI). */
+    readonly ko?: string,
   ) {
     super(message);
     this.name = 'StackError';
+  }
+
+  /** The message in the page's language (English where no Korean was given). */
+  in(locale: 'en' | 'ko'): string {
+    return locale === 'ko' && this.ko ? this.ko : this.message;
   }
 }

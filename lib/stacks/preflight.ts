@@ -42,6 +42,8 @@ const CREATE_ACTION: Record<string, string> = {
 export interface PreflightProblem {
   kind: 'quota' | 'permission' | 'account';
   message: string;
+  /** The same in Korean, for a Korean page. */
+  ko: string;
 }
 
 export interface PreflightResult {
@@ -85,12 +87,14 @@ export async function preflight(
       problems.push({
         kind: 'quota',
         message: `The region already has ${vpcs} VPCs and the template adds ${count('AWS::EC2::VPC')}; the default quota is ${DEFAULT_QUOTAS.vpcs}. Delete an unused VPC or raise the quota (Service Quotas → Amazon VPC → VPCs per Region).`,
+        ko: `이 리전에는 이미 VPC가 ${vpcs}개 있고 템플릿이 ${count('AWS::EC2::VPC')}개를 더합니다. 기본 할당량은 ${DEFAULT_QUOTAS.vpcs}개입니다. 쓰지 않는 VPC를 삭제하거나 할당량을 늘리세요(Service Quotas → Amazon VPC → VPCs per Region).`,
       });
     }
     if (count('AWS::EC2::EIP') && addresses + count('AWS::EC2::EIP') > DEFAULT_QUOTAS.elasticIps) {
       problems.push({
         kind: 'quota',
         message: `The region already has ${addresses} Elastic IPs and the template allocates ${count('AWS::EC2::EIP')}; the default quota is ${DEFAULT_QUOTAS.elasticIps}. Release an unused address first.`,
+        ko: `이 리전에는 이미 탄력적 IP가 ${addresses}개 있고 템플릿이 ${count('AWS::EC2::EIP')}개를 할당합니다. 기본 할당량은 ${DEFAULT_QUOTAS.elasticIps}개입니다. 먼저 쓰지 않는 주소를 릴리스하세요.`,
       });
     }
   }
@@ -98,7 +102,7 @@ export async function preflight(
   // CloudFront: a new account may have to be verified by AWS Support before it can create CloudFront resources.
   if (count('AWS::CloudFront::Distribution')) {
     const refused = await cloudFrontRefusesNewResources(clients, notes);
-    if (refused) problems.push({ kind: 'account', message: refused });
+    if (refused) problems.push({ kind: 'account', ...refused });
   }
 
   // Permission: simulate the create actions for the role the account is used through (where IAM lets us).
@@ -124,6 +128,7 @@ export async function preflight(
       problems.push({
         kind: 'permission',
         message: `${principal} may not ${denied.join(', ')}. Update the role (learner-access.yaml) or ask your instructor.`,
+        ko: `${principal}에는 ${denied.join(', ')} 권한이 없습니다. 역할(learner-access.yaml)을 업데이트하거나 강사에게 문의하세요.`,
       });
     }
   } catch (err) {
@@ -143,7 +148,10 @@ const UNVERIFIED = /must be verified before you can add new CloudFront resources
  * delete an origin access control (free, named scalelab-preflight-…), the cheapest CloudFront resource there is.
  * Returns the message to show when CloudFront refuses, undefined otherwise.
  */
-async function cloudFrontRefusesNewResources(clients: AwsClients, notes: string[]): Promise<string | undefined> {
+async function cloudFrontRefusesNewResources(
+  clients: AwsClients,
+  notes: string[],
+): Promise<{ message: string; ko: string } | undefined> {
   try {
     const listed = await clients.cloudfront.send(new ListDistributionsCommand({ MaxItems: 1 }));
     if ((listed.DistributionList?.Quantity ?? 0) > 0) return undefined;
@@ -167,7 +175,10 @@ async function cloudFrontRefusesNewResources(clients: AwsClients, notes: string[
   } catch (err) {
     const e = err as Error;
     if (UNVERIFIED.test(e.message)) {
-      return `CloudFront refuses new resources in this account until AWS verifies it ("${e.message}"). Open a case with AWS Support (Account and billing → "CloudFront account verification") and launch this stage once it is answered, which can take a day: do it before the workshop.`;
+      return {
+        message: `CloudFront refuses new resources in this account until AWS verifies it ("${e.message}"). Open a case with AWS Support (Account and billing → "CloudFront account verification") and launch this stage once it is answered, which can take a day: do it before the workshop.`,
+        ko: `AWS가 이 계정을 확인할 때까지 CloudFront가 새 리소스를 거부합니다("${e.message}"). AWS Support에 사례를 여세요(Account and billing → "CloudFront account verification"). 답을 받은 뒤 이 스테이지를 시작하세요. 하루가 걸릴 수 있으니 워크숍 전에 하세요.`,
+      };
     }
     notes.push(`CloudFront was not probed (${e.name}): the stack may still be refused if the account is new.`);
     return undefined;

@@ -50,6 +50,7 @@ export async function createStagingBucket(clients: AwsClients, bucket: string): 
       throw new StackError(
         'staging-bucket-denied',
         `The staging bucket name ${bucket} is taken by another AWS account, so ScaleLab cannot stage large templates for this account in ${region}.`,
+        `스테이징 버킷 이름 ${bucket}을(를) 다른 AWS 계정이 쓰고 있어서, ScaleLab이 ${region}에서 이 계정의 큰 템플릿을 스테이징할 수 없습니다.`,
       );
     if (name !== 'BucketAlreadyOwnedByYou') throw err;
   }

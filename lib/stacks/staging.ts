@@ -48,6 +48,7 @@ export async function templateSource(clients: AwsClients, stackName: string, bod
     throw new StackError(
       'template-too-large',
       `The template is ${fmt(bytes)} bytes; CloudFormation reads at most ${fmt(MAX_TEMPLATE_URL_BYTES)} bytes from S3 (TemplateURL). Split it into nested stacks.`,
+      `템플릿이 ${fmt(bytes)}바이트입니다. CloudFormation은 S3(TemplateURL)에서 최대 ${fmt(MAX_TEMPLATE_URL_BYTES)}바이트까지만 읽습니다. 중첩 스택으로 나누세요.`,
     );
   const accountId =
     clients.account.accountId ?? (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? '';
@@ -102,16 +103,22 @@ function missingBucket(bucket: string, region: string, bytes: number): StackErro
   return new StackError(
     'staging-bucket-missing',
     `The template is ${fmt(bytes)} bytes, over CloudFormation's ${fmt(MAX_TEMPLATE_BODY_BYTES)}-byte TemplateBody limit, so ScaleLab launches it from the staging bucket ${bucket}, which this account does not have in ${region}. Deploy (or update) the learner-access stack (templates/access/learner-access.yaml) in ${region}: it creates the staging bucket and lets the ScaleLab operator role write templates to it.`,
+    `템플릿이 ${fmt(bytes)}바이트로 CloudFormation의 TemplateBody 한도 ${fmt(MAX_TEMPLATE_BODY_BYTES)}바이트를 넘어서, ScaleLab은 스테이징 버킷 ${bucket}에서 배포합니다. 그런데 이 계정의 ${region}에는 그 버킷이 없습니다. ${region}에 learner-access 스택(templates/access/learner-access.yaml)을 배포(또는 업데이트)하세요. 이 스택이 스테이징 버킷을 만들고 ScaleLab 운영자 역할이 템플릿을 올릴 수 있게 합니다.`,
   );
 }
 
 function explain(err: unknown, clients: AwsClients, bucket: string, bytes: number): unknown {
   if (status(err) !== 403) return err;
   const refused = `S3 refused to store the ${fmt(bytes)}-byte template in the staging bucket ${bucket} (${(err as Error).name})`;
+  const refusedKo = `S3가 ${fmt(bytes)}바이트 템플릿을 스테이징 버킷 ${bucket}에 저장하지 않았습니다(${(err as Error).name})`;
+  const profile = clients.account.kind === 'profile';
   return new StackError(
     'staging-bucket-denied',
-    clients.account.kind === 'profile'
+    profile
       ? `${refused}: either the bucket belongs to another account, or your credentials may not s3:PutObject there.`
       : `${refused}: either the bucket belongs to another account, or the ScaleLab role predates the staging bucket. Update the learner-access stack (templates/access/learner-access.yaml) in ${clients.region} to its latest version.`,
+    profile
+      ? `${refusedKo}. 버킷이 다른 계정의 것이거나, 내 자격 증명에 그 버킷의 s3:PutObject 권한이 없습니다.`
+      : `${refusedKo}. 버킷이 다른 계정의 것이거나, ScaleLab 역할이 스테이징 버킷보다 먼저 만들어졌습니다. ${clients.region}의 learner-access 스택(templates/access/learner-access.yaml)을 최신 버전으로 업데이트하세요.`,
   );
 }

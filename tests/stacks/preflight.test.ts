@@ -69,6 +69,7 @@ describe('the launch pre-flight on a real account', () => {
       {
         kind: 'permission',
         message: expect.stringContaining('arn:aws:iam::123456789012:role/ScaleLabOperator may not ec2:RunInstances'),
+        ko: expect.stringContaining('arn:aws:iam::123456789012:role/ScaleLabOperator에는 ec2:RunInstances'),
       },
     ]);
   });
@@ -86,7 +87,11 @@ describe('the launch pre-flight on a real account', () => {
     });
     const { problems } = await preflight(fixtureClients(f, role), stage03, true);
     expect(problems).toEqual([
-      { kind: 'account', message: expect.stringMatching(/until AWS verifies it.*AWS Support/) },
+      {
+        kind: 'account',
+        message: expect.stringMatching(/until AWS verifies it.*AWS Support/),
+        ko: expect.stringMatching(/AWS가 이 계정을 확인할 때까지 CloudFront가 새 리소스를 거부합니다.*AWS Support/),
+      },
     ]);
   });
 

@@ -18,7 +18,7 @@ import { labStackName, learnerAccount } from '@/lib/accounts/learner-account';
 import { explainAwsError } from '@/lib/aws/errors';
 import { clientsForAccount } from '@/lib/aws/for-account';
 import { toPanelRun } from '@/lib/checks/panel';
-import { isLocale } from '@/lib/i18n/locales';
+import { isLocale, type Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { checkSummaries, checksRunnable, panelChecks } from '@/lib/labs/check-info';
 import { loadCompiledLab } from '@/lib/labs/content';
@@ -71,7 +71,8 @@ export default async function StagePage({ params }: { params: Params }) {
     quizVerdictsFor(learnerId, stage, locale),
   ]);
   const Content = getMDXComponent(compiled.code);
-  const panel = learnerId && checksRunnable(lab) ? await checkPanelState(learnerId, stage, t('checks.sandbox')) : null;
+  const panel =
+    learnerId && checksRunnable(lab) ? await checkPanelState(learnerId, stage, t('checks.sandbox'), locale) : null;
   const checks = checkSummaries(lab);
   const quiz = (
     <Quiz
@@ -209,7 +210,7 @@ export default async function StagePage({ params }: { params: Params }) {
 }
 
 /** The learner's latest run of this stage, their lab stack as it is now, and which account the checks read. */
-async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: string) {
+async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: string, locale: Locale) {
   const store = await getStore();
   const [latest, account] = await Promise.all([
     store.latestCheckRun(learnerId, stage),
@@ -254,7 +255,7 @@ async function checkPanelState(learnerId: string, stage: StageId, sandboxLabel: 
     };
   } catch (err) {
     // The page still renders; the card shows the reason instead of a status.
-    stack = { status: `UNKNOWN (${explainAwsError(err).reason.en})`, outputs: [], createdAt: null, stage: null };
+    stack = { status: `UNKNOWN (${explainAwsError(err).reason[locale]})`, outputs: [], createdAt: null, stage: null };
   }
   return {
     pair: isTwoRegionStage(stage) ? await pairState(account, stackName) : undefined,

@@ -2,6 +2,7 @@ import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import { labStackName, learnerAccount } from '@/lib/accounts/learner-account';
 import { explainAwsError } from '@/lib/aws/errors';
 import { clientsForAccount } from '@/lib/aws/for-account';
+import { refererLocale } from '@/lib/i18n/request-locale';
 import { getStore } from '@/lib/progress';
 import { currentLearnerId } from '@/lib/session/current-learner';
 import { currentStack } from '@/lib/stacks/change-sets';
@@ -78,7 +79,8 @@ export async function GET(request: Request) {
           })),
         });
       } catch (err) {
-        if (!request.signal.aborted) send({ type: 'error', message: explainAwsError(err).reason.en });
+        if (!request.signal.aborted)
+          send({ type: 'error', message: explainAwsError(err).reason[refererLocale(request)] });
       }
       try {
         controller.close();
