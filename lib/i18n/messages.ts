@@ -1,6 +1,7 @@
 import type { Locale } from './locales';
 import { architectureEn, architectureKo } from './messages-architecture';
 import { journeyEndEn, journeyEndKo } from './messages-journey';
+import { regionsEn, regionsKo } from './messages-regions';
 import { workshopEn, workshopKo } from './messages-workshop';
 
 /** Every UI string, in both languages. Korean must have exactly the English keys (the compiler checks). */
@@ -332,6 +333,7 @@ const en = {
   ...workshopEn,
   ...architectureEn,
   ...journeyEndEn,
+  ...regionsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -663,6 +665,7 @@ const ko: Record<MessageKey, string> = {
   ...workshopKo,
   ...architectureKo,
   ...journeyEndKo,
+  ...regionsKo,
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
