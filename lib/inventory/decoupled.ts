@@ -72,13 +72,16 @@ export class DecoupledReads {
   /** Internal ALBs in the lab VPC, with the subnets (public or not) their targets run in. */
   internalAlbs(): Promise<InternalAlbPlacement[]> {
     return this.memo.get('decoupled.internalAlbs', async () => {
-      const [lbs, groups] = await Promise.all([this.inv.loadBalancers(), this.inv.autoScalingGroups()]);
-      return Promise.all(
+      // Target health is asked as soon as the load balancers are known, not after the Auto Scaling groups too.
+      const groups = this.inv.autoScalingGroups();
+      groups.catch(() => undefined);
+      const lbs = await this.inv.loadBalancers();
+      const placed = Promise.all(
         lbs.filter(isInternalAlb).map(async (lb) => {
           const served = await this.inv.albTargets(lb);
           const tgArns = new Set(served.map((s) => s.targetGroup.TargetGroupArn));
           const fromTargets = served.flatMap((s) => s.targets.flatMap((t) => t.instance?.SubnetId ?? []));
-          const fromGroups = groups
+          const fromGroups = (await groups)
             .filter((g) => attachedTargetGroups(g).some((arn) => tgArns.has(arn)))
             .flatMap(asgSubnetIds);
           const ids = [...new Set([...fromTargets, ...fromGroups])];
@@ -88,6 +91,7 @@ export class DecoupledReads {
           return { lb, subnets };
         }),
       );
+      return (await Promise.all([placed, groups]))[0];
     });
   }
 
@@ -154,13 +158,13 @@ export class DecoupledReads {
   /** The lab VPC's S3 gateway endpoints, and the route tables of its private subnets (which must use one). */
   s3GatewayEndpoints(): Promise<{ endpoints: VpcEndpoint[]; privateRouteTables: RouteTable[] }> {
     return this.memo.get('decoupled.s3GatewayEndpoints', async () => {
+      // The region's endpoints are asked at once, with the lab VPC lookup (their failure matters only with a lab).
+      const region = loadVpcEndpoints(this.clients, this.memo);
+      region.catch(() => undefined);
       const vpcId = await this.inv.vpcId();
       if (!vpcId) return { endpoints: [], privateRouteTables: [] };
-      const [all, subnets, tables] = await Promise.all([
-        loadVpcEndpoints(this.clients, this.memo, vpcId),
-        this.inv.subnets(),
-        this.inv.routeTables(),
-      ]);
+      const [endpoints, subnets, tables] = await Promise.all([region, this.inv.subnets(), this.inv.routeTables()]);
+      const all = endpoints.filter((e) => e.VpcId === vpcId);
       const privateIds = new Set<string>();
       for (const s of subnets) {
         if (!s.SubnetId || (await this.inv.subnetIsPublic(s.SubnetId))) continue;

@@ -1,4 +1,8 @@
-import { GetInstanceProfileCommand, type InstanceProfile, paginateListAttachedRolePolicies } from '@aws-sdk/client-iam';
+import {
+  type InstanceProfile,
+  paginateListAttachedRolePolicies,
+  paginateListInstanceProfiles,
+} from '@aws-sdk/client-iam';
 import type { AwsClients } from '@/lib/aws/clients';
 import { collect, type Memo } from './memo';
 
@@ -27,18 +31,14 @@ export function grantsSsm(policyArn: string): boolean {
 /** `arn:aws:iam::123:instance-profile/path/name` → name (the last segment: profiles may have a path). */
 export const profileNameFromArn = (arn: string): string => arn.split('/').pop() ?? arn;
 
-export function loadInstanceProfile(
-  clients: AwsClients,
-  memo: Memo,
-  name: string,
-): Promise<InstanceProfile | undefined> {
-  return memo.get(`iam.instanceProfile:${name}`, async () => {
-    try {
-      return (await clients.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name }))).InstanceProfile;
-    } catch (err) {
-      if ((err as Error).name === 'NoSuchEntity' || (err as Error).name === 'NoSuchEntityException') return undefined;
-      throw err;
-    }
+/**
+ * Every instance profile of the account with its roles (ListInstanceProfiles, paginated), keyed by name: asked at the
+ * run's start, beside the instances, so the roles' policies are one round-trip after them rather than two.
+ */
+export function loadInstanceProfiles(clients: AwsClients, memo: Memo): Promise<Map<string, InstanceProfile>> {
+  return memo.get('iam.instanceProfiles', async () => {
+    const all = await collect(paginateListInstanceProfiles({ client: clients.iam }, {}), (p) => p.InstanceProfiles);
+    return new Map(all.flatMap((p) => (p.InstanceProfileName ? [[p.InstanceProfileName, p]] : [])));
   });
 }
 

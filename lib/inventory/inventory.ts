@@ -36,7 +36,7 @@ import {
 } from './fleet';
 import { type DetectorState, loadDetectors } from './guardduty';
 import { type HttpProbe, probeHttp } from './http';
-import { type FleetProfile, loadAttachedPolicies, loadInstanceProfile, profileNameFromArn } from './iam';
+import { type FleetProfile, loadAttachedPolicies, loadInstanceProfiles, profileNameFromArn } from './iam';
 import { findByLabRule, roleFirst } from './lab-resources';
 import { isLaterRead, type LaterRead, laterReads } from './later-reads';
 import {
@@ -59,8 +59,6 @@ import { type SecurityChain, traceSecurityChain } from './security-chain';
 export interface LabScope {
   stackName: string;
 }
-
-const vpcFilter = (vpcId: string) => [{ Name: 'vpc-id', Values: [vpcId] }];
 
 /**
  * What checks read. Every describe is called at most once per run (memoized), through the SDK's paginators, and
@@ -165,19 +163,25 @@ export class Inventory {
     return all.value.filter((item) => inLab(item, vpcId));
   }
 
-  /** Resources inside the lab VPC: nothing when there is no lab VPC yet. */
-  private inVpc<T>(key: string, load: (vpcId: string) => Promise<T[]>): Promise<T[]> {
-    return this.memo.get(key, async () => {
-      const vpcId = await this.vpcId();
-      return vpcId ? load(vpcId) : [];
-    });
+  /**
+   * Resources inside the lab VPC, nothing when there is no lab VPC yet. The describe asks for the region's resources
+   * (no `vpc-id` filter) at once, with the stack, and keeps the lab VPC's by their `VpcId`: the same resources a
+   * filtered describe answers, one round-trip earlier (a lab account holds little beyond the lab and the default VPC).
+   */
+  private inVpc<T extends { VpcId?: string }>(key: string, load: () => Promise<T[]>): Promise<T[]> {
+    return this.memo.get(key, () =>
+      this.accountWide(
+        () => this.memo.get(`ec2.${key}`, load),
+        (item, vpcId) => item.VpcId === vpcId,
+      ),
+    );
   }
 
   /** Instances in the lab VPC that are not terminated. */
   instances(): Promise<Instance[]> {
-    return this.inVpc('instances', async (vpcId) => {
+    return this.inVpc('instances', async () => {
       const reservations = await collect(
-        paginateDescribeInstances({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }),
+        paginateDescribeInstances({ client: this.clients.ec2 }, {}),
         (p) => p.Reservations,
       );
       return reservations
@@ -187,11 +191,8 @@ export class Inventory {
   }
 
   securityGroups(): Promise<SecurityGroup[]> {
-    return this.inVpc('securityGroups', (vpcId) =>
-      collect(
-        paginateDescribeSecurityGroups({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }),
-        (p) => p.SecurityGroups,
-      ),
+    return this.inVpc('securityGroups', () =>
+      collect(paginateDescribeSecurityGroups({ client: this.clients.ec2 }, {}), (p) => p.SecurityGroups),
     );
   }
 
@@ -200,17 +201,14 @@ export class Inventory {
   }
 
   subnets(): Promise<Subnet[]> {
-    return this.inVpc('subnets', (vpcId) =>
-      collect(paginateDescribeSubnets({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }), (p) => p.Subnets),
+    return this.inVpc('subnets', () =>
+      collect(paginateDescribeSubnets({ client: this.clients.ec2 }, {}), (p) => p.Subnets),
     );
   }
 
   routeTables(): Promise<RouteTable[]> {
-    return this.inVpc('routeTables', (vpcId) =>
-      collect(
-        paginateDescribeRouteTables({ client: this.clients.ec2 }, { Filters: vpcFilter(vpcId) }),
-        (p) => p.RouteTables,
-      ),
+    return this.inVpc('routeTables', () =>
+      collect(paginateDescribeRouteTables({ client: this.clients.ec2 }, {}), (p) => p.RouteTables),
     );
   }
 
@@ -465,6 +463,9 @@ export class Inventory {
   /** The instance profiles of the web fleet, each with its instances and its roles' managed policies. */
   fleetProfiles(): Promise<FleetProfile[]> {
     return this.memo.get('fleetProfiles', async () => {
+      // The account's profiles are listed with the instances (their failure matters only for a profiled instance).
+      const listed = loadInstanceProfiles(this.clients, this.memo);
+      listed.catch(() => undefined);
       const byArn = new Map<string | undefined, string[]>();
       for (const i of await this.webInstances()) {
         const arn = i.IamInstanceProfile?.Arn;
@@ -474,7 +475,7 @@ export class Inventory {
         [...byArn].map(async ([arn, instanceIds]) => {
           if (!arn) return { arn, name: undefined, instanceIds, roles: [] };
           const name = profileNameFromArn(arn);
-          const profile = await loadInstanceProfile(this.clients, this.memo, name);
+          const profile = (await listed).get(name);
           const roles = await Promise.all(
             (profile?.Roles ?? []).map(async (r) => ({
               name: r.RoleName ?? '?',

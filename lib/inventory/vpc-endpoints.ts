@@ -2,15 +2,15 @@ import { paginateDescribeVpcEndpoints, type VpcEndpoint } from '@aws-sdk/client-
 import type { AwsClients } from '@/lib/aws/clients';
 import { collect, type Memo } from './memo';
 
-/** The VPC endpoints of the lab VPC (DescribeVpcEndpoints filtered by `vpc-id`), deleted ones left out. */
-export function loadVpcEndpoints(clients: AwsClients, memo: Memo, vpcId: string): Promise<VpcEndpoint[]> {
+/**
+ * The region's VPC endpoints, deleted ones left out: asked without a `vpc-id` filter, so the describe need not wait
+ * for the lab VPC's id (the caller keeps the lab VPC's by `VpcId`).
+ */
+export function loadVpcEndpoints(clients: AwsClients, memo: Memo): Promise<VpcEndpoint[]> {
   return memo.get('ec2.vpcEndpoints', async () =>
-    (
-      await collect(
-        paginateDescribeVpcEndpoints({ client: clients.ec2 }, { Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }),
-        (p) => p.VpcEndpoints,
-      )
-    ).filter((e) => !['deleted', 'deleting', 'failed', 'rejected'].includes(String(e.State ?? '').toLowerCase())),
+    (await collect(paginateDescribeVpcEndpoints({ client: clients.ec2 }, {}), (p) => p.VpcEndpoints)).filter(
+      (e) => !['deleted', 'deleting', 'failed', 'rejected'].includes(String(e.State ?? '').toLowerCase()),
+    ),
   );
 }
 

@@ -30,6 +30,7 @@ const db = (over: Partial<RdsInstance> = {}): RdsInstance => ({
 const routeTables: RouteTable[] = [
   {
     RouteTableId: 'rtb-public',
+    VpcId: 'vpc-0lab',
     Associations: [{ SubnetId: 'subnet-pub-a' }],
     Routes: [
       { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1' },
@@ -38,6 +39,7 @@ const routeTables: RouteTable[] = [
   },
   {
     RouteTableId: 'rtb-main',
+    VpcId: 'vpc-0lab',
     Associations: [{ Main: true }],
     Routes: [{ DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local' }],
   },
@@ -54,6 +56,7 @@ const split = (over: Fixtures = {}): Fixtures => ({
         Instances: [
           {
             InstanceId: 'i-0web',
+            VpcId: 'vpc-0lab',
             State: { Name: 'running' },
             SecurityGroups: [{ GroupId: 'sg-0web' }],
             Tags: [{ Key: 'scalelab:role', Value: 'web' }],
@@ -66,10 +69,12 @@ const split = (over: Fixtures = {}): Fixtures => ({
     SecurityGroups: [
       {
         GroupId: 'sg-0web',
+        VpcId: 'vpc-0lab',
         IpPermissions: [{ IpProtocol: 'tcp', FromPort: 80, ToPort: 80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
       },
       {
         GroupId: 'sg-0db',
+        VpcId: 'vpc-0lab',
         IpPermissions: [
           { IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, UserIdGroupPairs: [{ GroupId: 'sg-0web' }] },
         ],
@@ -147,7 +152,9 @@ describe('stage 01 failures', () => {
     const groups = (fixtures['EC2.DescribeSecurityGroups'] as { SecurityGroups: object[] }).SecurityGroups;
     const out = await run(dbFromWeb, {
       ...fixtures,
-      'EC2.DescribeSecurityGroups': { SecurityGroups: [groups[0] as object, { GroupId: 'sg-0db', IpPermissions }] },
+      'EC2.DescribeSecurityGroups': {
+        SecurityGroups: [groups[0] as object, { GroupId: 'sg-0db', VpcId: 'vpc-0lab', IpPermissions }],
+      },
     });
     expect(out.status).toBe('fail');
   });

@@ -1,3 +1,4 @@
+import type { InstanceProfile } from '@aws-sdk/client-iam';
 import { describe, expect, it } from 'vitest';
 import type { CheckDefinition } from '@/checkers';
 import multiRegionTrail from '@/checkers/cloudtrail/multi-region-trail';
@@ -77,7 +78,7 @@ describe('AccessDenied', () => {
     [cacheFailover, 'EC2.DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplateVersions'],
     [sessionTable, 'DynamoDB.DescribeTimeToLive', 'dynamodb:DescribeTimeToLive'],
     [sessionTable, 'EC2.DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplateVersions'],
-    [ssmManaged, 'IAM.GetInstanceProfile', 'iam:GetInstanceProfile'],
+    [ssmManaged, 'IAM.ListInstanceProfiles', 'iam:ListInstanceProfiles'],
     [ssmManaged, 'IAM.ListAttachedRolePolicies', 'iam:ListAttachedRolePolicies'],
     [noSsh, 'EC2.DescribeSecurityGroups', 'ec2:DescribeSecurityGroups'],
     [multiRegionTrail, 'CloudTrail.DescribeTrails', 'cloudtrail:DescribeTrails'],
@@ -406,8 +407,17 @@ describe('ec2.ssm-managed', () => {
       'Web instances are not SSM-managed (needs AmazonSSMManagedInstanceCore or Default Host Management Configuration): i-0old: no instance profile.',
     );
   });
-  it('reads each profile and role once, and resolves a profile with a path by its name', async () => {
-    const { inventory, log } = variedInventory(
+  it('lists the profiles once, reads each role once, and resolves a profile with a path by its name', async () => {
+    const listed = stage04()['IAM.ListInstanceProfiles'] as { InstanceProfiles: InstanceProfile[] };
+    const other: InstanceProfile = {
+      InstanceProfileName: 'other',
+      Arn: 'arn:aws:iam::111122223333:instance-profile/team/other',
+      InstanceProfileId: 'y',
+      Path: '/team/',
+      CreateDate: new Date(),
+      Roles: [],
+    };
+    const { inventory, log } = fixtureInventory(
       stage04({
         'EC2.DescribeInstances': {
           Reservations: [
@@ -422,25 +432,13 @@ describe('ec2.ssm-managed', () => {
             },
           ],
         },
+        'IAM.ListInstanceProfiles': { InstanceProfiles: [...listed.InstanceProfiles, other], IsTruncated: false },
       }),
-      (key, input) =>
-        key === 'IAM.GetInstanceProfile' && input.InstanceProfileName === 'other'
-          ? {
-              InstanceProfile: {
-                InstanceProfileName: 'other',
-                Arn: 'x',
-                InstanceProfileId: 'y',
-                Path: '/team/',
-                CreateDate: new Date(),
-                Roles: [],
-              },
-            }
-          : undefined,
     );
     const out = await ssmManaged.run(inventory);
     expect(out.status).toBe('fail');
     expect(out.message.en).toContain('instance profile other (i-0c): no role');
-    expect(log.counts()['IAM.GetInstanceProfile']).toBe(2);
+    expect(log.counts()['IAM.ListInstanceProfiles']).toBe(1);
     expect(log.counts()['IAM.ListAttachedRolePolicies']).toBe(1);
   });
   it('fails when the lab has no web instance', async () => {
@@ -621,7 +619,7 @@ describe('one stage 04 check run', () => {
       'DynamoDB.DescribeTimeToLive': 1,
       'SSM.DescribeInstanceInformation': 1,
       'SSM.GetServiceSetting': 1,
-      'IAM.GetInstanceProfile': 1,
+      'IAM.ListInstanceProfiles': 1,
       'IAM.ListAttachedRolePolicies': 1,
       'CloudTrail.DescribeTrails': 1,
       'CloudTrail.GetTrailStatus': 1,

@@ -207,7 +207,8 @@ describe('gradeAccounts', () => {
     const callsAtTimeout = tracker.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(tracker.calls.length).toBe(callsAtTimeout);
-    expect(callsAtTimeout).toBeLessThan(5);
+    // At most GetCallerIdentity and stage 00's four describes, which all start together; none after the timeout.
+    expect(callsAtTimeout).toBeLessThanOrEqual(5);
   });
 
   it('ends unfinished accounts as cancelled when the signal aborts', async () => {

@@ -139,10 +139,11 @@ export const subnets: Subnet[] = [
 export const routeTables: RouteTable[] = [
   {
     RouteTableId: 'rtb-public',
+    VpcId: 'vpc-0lab',
     Associations: [{ SubnetId: 'subnet-pub-a' }, { SubnetId: 'subnet-pub-b' }],
     Routes: [{ DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-1' }],
   },
-  { RouteTableId: 'rtb-main', Associations: [{ Main: true }], Routes: [] },
+  { RouteTableId: 'rtb-main', VpcId: 'vpc-0lab', Associations: [{ Main: true }], Routes: [] },
 ];
 
 /** The stage 02 solution: an ALB over two AZs, one web instance per AZ behind it, a Multi-AZ database. */

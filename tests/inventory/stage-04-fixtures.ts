@@ -164,23 +164,26 @@ export const stage04 = (over: Fixtures = {}): Fixtures => ({
     PaginationToken: '',
   },
   'DynamoDB.DescribeTimeToLive': { TimeToLiveDescription: { TimeToLiveStatus: 'ENABLED', AttributeName: 'expiresAt' } },
-  'IAM.GetInstanceProfile': {
-    InstanceProfile: {
-      InstanceProfileName: PROFILE,
-      InstanceProfileId: 'AIPAEXAMPLEPROFILE',
-      Arn: PROFILE_ARN,
-      Path: '/',
-      CreateDate: new Date('2026-11-23T10:00:00Z'),
-      Roles: [
-        {
-          RoleName: ROLE,
-          RoleId: 'AROAEXAMPLEROLE',
-          Arn: `arn:aws:iam::${ACCOUNT}:role/${ROLE}`,
-          Path: '/',
-          CreateDate: new Date('2026-11-23T10:00:00Z'),
-        },
-      ],
-    },
+  'IAM.ListInstanceProfiles': {
+    InstanceProfiles: [
+      {
+        InstanceProfileName: PROFILE,
+        InstanceProfileId: 'AIPAEXAMPLEPROFILE',
+        Arn: PROFILE_ARN,
+        Path: '/',
+        CreateDate: new Date('2026-11-23T10:00:00Z'),
+        Roles: [
+          {
+            RoleName: ROLE,
+            RoleId: 'AROAEXAMPLEROLE',
+            Arn: `arn:aws:iam::${ACCOUNT}:role/${ROLE}`,
+            Path: '/',
+            CreateDate: new Date('2026-11-23T10:00:00Z'),
+          },
+        ],
+      },
+    ],
+    IsTruncated: false,
   },
   'IAM.ListAttachedRolePolicies': {
     AttachedPolicies: [{ PolicyName: 'AmazonSSMManagedInstanceCore', PolicyArn: SSM_CORE }],

@@ -100,6 +100,7 @@ export const privateRouteTables = (): RouteTable[] => [
   ...routeTables,
   {
     RouteTableId: 'rtb-private',
+    VpcId: 'vpc-0lab',
     Associations: [{ SubnetId: 'subnet-priv-a' }, { SubnetId: 'subnet-priv-b' }],
     Routes: [{ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: 'nat-0lab' }],
   },

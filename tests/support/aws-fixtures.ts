@@ -32,8 +32,8 @@ import type {
 } from '@aws-sdk/client-elasticache';
 import type { GetDetectorCommandOutput, ListDetectorsCommandOutput } from '@aws-sdk/client-guardduty';
 import type {
-  GetInstanceProfileCommandOutput,
   ListAttachedRolePoliciesCommandOutput,
+  ListInstanceProfilesCommandOutput,
   SimulatePrincipalPolicyCommandOutput,
 } from '@aws-sdk/client-iam';
 import type { DescribeDBInstancesCommandOutput } from '@aws-sdk/client-rds';
@@ -85,7 +85,7 @@ export interface Fixtures {
   'DynamoDB.ListTables'?: Out<ListTablesCommandOutput>;
   'DynamoDB.DescribeTimeToLive'?: Out<DescribeTimeToLiveCommandOutput>;
   'ResourceGroupsTaggingAPI.GetResources'?: Out<GetResourcesCommandOutput>;
-  'IAM.GetInstanceProfile'?: Out<GetInstanceProfileCommandOutput>;
+  'IAM.ListInstanceProfiles'?: Out<ListInstanceProfilesCommandOutput>;
   'IAM.ListAttachedRolePolicies'?: Out<ListAttachedRolePoliciesCommandOutput>;
   'CloudTrail.DescribeTrails'?: Out<DescribeTrailsCommandOutput>;
   'CloudTrail.GetTrailStatus'?: Out<GetTrailStatusCommandOutput>;
@@ -163,6 +163,7 @@ export function passingLab(accountId: string): Fixtures {
           Instances: [
             {
               InstanceId: 'i-0web',
+              VpcId: 'vpc-0lab',
               // Scaled up from the t3.micro stage 00 launches (ec2.scaled-up).
               InstanceType: 't3.small',
               State: { Name: 'running' },
@@ -173,7 +174,7 @@ export function passingLab(accountId: string): Fixtures {
         },
       ],
     },
-    'EC2.DescribeSecurityGroups': { SecurityGroups: [{ GroupId: 'sg-0web', IpPermissions: [] }] },
+    'EC2.DescribeSecurityGroups': { SecurityGroups: [{ GroupId: 'sg-0web', VpcId: 'vpc-0lab', IpPermissions: [] }] },
     'EC2.DescribeAddresses': {
       Addresses: [{ AllocationId: 'eipalloc-1', PublicIp: '203.0.113.1', InstanceId: 'i-0web' }],
     },

@@ -20,6 +20,15 @@ const roleShape = (r: ResourceRecord) => ({
   Tags: tagList(r),
 });
 
+const profileShape = (ctx: CallContext, p: ResourceRecord) => ({
+  InstanceProfileName: p.physicalId,
+  InstanceProfileId: String(p.attrs.InstanceProfileId),
+  Arn: String(p.attrs.Arn),
+  Path: String(p.props.Path ?? '/'),
+  CreateDate: new Date(p.createdAt),
+  Roles: ((p.props.Roles as string[] | undefined) ?? []).map((name) => roleShape(role(ctx, name))),
+});
+
 const flag = (v: unknown) => v === true || v === 'true';
 const multiRegion = (t: ResourceRecord) => flag(t.props.IsMultiRegionTrail);
 
@@ -30,16 +39,15 @@ export const governanceHandlers: Handlers = {
     const p = everywhere(ctx, 'AWS::IAM::InstanceProfile').find((x) => x.physicalId === ctx.input.InstanceProfileName);
     if (!p)
       throw awsError('NoSuchEntity', `Instance Profile ${String(ctx.input.InstanceProfileName)} cannot be found.`, 404);
-    return {
-      InstanceProfile: {
-        InstanceProfileName: p.physicalId,
-        InstanceProfileId: String(p.attrs.InstanceProfileId),
-        Arn: String(p.attrs.Arn),
-        Path: String(p.props.Path ?? '/'),
-        CreateDate: new Date(p.createdAt),
-        Roles: ((p.props.Roles as string[] | undefined) ?? []).map((name) => roleShape(role(ctx, name))),
-      },
-    };
+    return { InstanceProfile: profileShape(ctx, p) };
+  },
+  // IAM API Reference, "ListInstanceProfiles": every profile of the account with its roles (a path prefix filters).
+  'IAM.ListInstanceProfiles': (ctx) => {
+    const prefix = String(ctx.input.PathPrefix ?? '/');
+    const all = everywhere(ctx, 'AWS::IAM::InstanceProfile')
+      .filter((p) => String(p.props.Path ?? '/').startsWith(prefix))
+      .map((p) => profileShape(ctx, p));
+    return { InstanceProfiles: all, IsTruncated: false };
   },
   'IAM.ListAttachedRolePolicies': (ctx) => {
     const r = role(ctx, ctx.input.RoleName);
