@@ -9,6 +9,7 @@ import { secondsLeft } from '@/lib/stacks/eta';
 import type { StackStreamEvent } from '@/lib/stacks/stream';
 import { cancelLaunch, deleteLabStack, executeLaunch, listSurvivors, previewLaunch } from './actions';
 import { CostMeter, type MeteredStack } from './cost-meter';
+import { CostWarningNote } from './cost-warning';
 import { DEPLOY_DRAFT_EVENT, type DraftDetail } from './events';
 import { PairFields, type PairProps } from './pair-fields';
 import { type RegionSurvivors, SurvivorsList } from './survivors-list';
@@ -406,6 +407,7 @@ export function StackCard({ stageId, stackName, locale, templateFile, initial, c
               </li>
             ))}
           </ul>
+          {preview.costWarning && <CostWarningNote warning={preview.costWarning} locale={locale} />}
           <div className="mt-3 flex gap-2">
             <button
               type="button"

@@ -1,5 +1,6 @@
 import type { Locale } from './locales';
 import { architectureEn, architectureKo } from './messages-architecture';
+import { costWarningEn, costWarningKo } from './messages-cost';
 import { journeyEndEn, journeyEndKo } from './messages-journey';
 import { regionsEn, regionsKo } from './messages-regions';
 import { workshopEn, workshopKo } from './messages-workshop';
@@ -332,8 +333,9 @@ const en = {
   'journey.notInEvent': 'Not part of your workshop',
   ...workshopEn,
   ...architectureEn,
-  ...journeyEndEn,
+  ...costWarningEn,
   ...regionsEn,
+  ...journeyEndEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -664,8 +666,9 @@ const ko: Record<MessageKey, string> = {
   'journey.notInEvent': '이번 워크숍에 포함되지 않은 스테이지',
   ...workshopKo,
   ...architectureKo,
-  ...journeyEndKo,
+  ...costWarningKo,
   ...regionsKo,
+  ...journeyEndKo,
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };

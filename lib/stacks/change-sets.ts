@@ -7,6 +7,7 @@ import {
   waitUntilChangeSetCreateComplete,
 } from '@aws-sdk/client-cloudformation';
 import type { AwsClients } from '@/lib/aws/clients';
+import { type CostWarning, costWarning } from './cost-warnings';
 import { currentStack } from './current-stack';
 import { StackError } from './errors';
 import { platformParameters } from './platform-parameters';
@@ -43,6 +44,8 @@ export interface ChangeSetPreview {
   changes: PlannedChange[];
   /** The template went through the staging bucket (over 51,200 bytes): where, and whether the bucket is new. */
   staged?: StagedTemplate;
+  /** The deploy turns on something costly (stage 06's stretch): its hourly and weekly cost, shown before executing. */
+  costWarning?: CostWarning;
 }
 
 export interface PrepareInput {
@@ -135,11 +138,19 @@ export async function prepareChangeSet(input: PrepareInput): Promise<ChangeSetPr
     changes.push(...(page.Changes ?? []));
     token = page.NextToken;
   } while (token);
+  const planned = changes.map(toPlanned);
+  const warning = costWarning({
+    templateBody: input.templateBody,
+    parameters,
+    changes: planned,
+    region: clients.region,
+  });
   return {
     changeSetId,
     stackId: created.StackId ?? '',
     type,
-    changes: changes.map(toPlanned),
+    changes: planned,
+    ...(warning ? { costWarning: warning } : {}),
     ...(source.staged ? { staged: source.staged } : {}),
   };
 }

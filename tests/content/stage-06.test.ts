@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allChecks } from '@/checkers';
 import lab from '@/labs/06-go-global/lab';
+import { type ChangeForCost, costWarning } from '@/lib/stacks/cost-warnings';
 import { verdictsAfterDeploying } from './harness-support';
 import { describeLabPages, loadLab, locales } from './lab-contract';
 import { editorYaml, isExcerpt, stepBodies } from './mdx-helpers';
@@ -142,10 +143,62 @@ describe('the editor path evolves start.yaml into solution.yaml', () => {
       expect(source, locale).toContain('Role');
       expect(source, locale).toContain('HostedZoneId');
       expect(source, locale).toContain('db.r6g.large');
+      expect(source, locale).toContain('db.serverless');
+      expect(source, locale).toContain('cache.m6g.large');
       const cleanUp = stepBodies(source, true).get('clean-up') ?? '';
       expect(cleanUp, locale).toContain('--region "$SECOND"');
       expect(cleanUp, locale).toContain('list-object-versions');
     }
+  });
+});
+
+describe('stage 06’s stretch on Aurora Serverless v2', () => {
+  it('offers db.serverless, and gives the cluster the capacity range a db.serverless instance needs', () => {
+    expect(template.solution.Parameters.AuroraInstanceClass?.AllowedValues).toEqual([
+      'db.t4g.medium',
+      'db.t3.medium',
+      'db.serverless',
+      'db.r6g.large',
+    ]);
+    expect(template.solution.Resources.AuroraCluster?.Properties.ServerlessV2ScalingConfiguration).toEqual({
+      MinCapacity: 0.5,
+      MaxCapacity: 2,
+    });
+  });
+
+  it('costs in both labs what the preview’s cost warning computes from the template (three instances)', () => {
+    const stretch = { AuroraGlobalDatabase: 'true', AuroraInstanceClass: 'db.serverless' };
+    const c = (logicalId: string, resourceType: string, action = 'Add'): ChangeForCost => ({
+      action,
+      logicalId,
+      resourceType,
+    });
+    const primary = costWarning({
+      templateBody: text.solution,
+      parameters: stretch,
+      changes: [
+        c('AuroraWriter', 'AWS::RDS::DBInstance', 'Modify'),
+        c('AuroraReader', 'AWS::RDS::DBInstance', 'Modify'),
+        c('GlobalCluster', 'AWS::RDS::GlobalCluster'),
+      ],
+      region: 'us-east-1',
+    });
+    const secondary = costWarning({
+      templateBody: text.solution,
+      parameters: { ...stretch, Role: 'secondary' },
+      changes: [c('AuroraCluster', 'AWS::RDS::DBCluster'), c('AuroraWriter', 'AWS::RDS::DBInstance')],
+      region: 'us-west-2',
+    });
+    const hourly = (k: 'min' | 'max') => ((primary?.hourlyUsd[k] ?? 0) + (secondary?.hourlyUsd[k] ?? 0)).toFixed(2);
+    const weekly = (k: 'min' | 'max') => String(Math.round(Number(hourly(k)) * 168));
+    expect([hourly('min'), hourly('max'), weekly('min'), weekly('max')]).toEqual(['0.18', '0.72', '30', '121']);
+    expect(sources.en).toContain(
+      `${hourly('min')} USD an hour at 0.5 ACU each, up to ${hourly('max')} at 2 ACUs each (${weekly('min')} to ${weekly('max')} USD a week)`,
+    );
+    expect(sources.en).toContain(`${hourly('min')} to ${hourly('max')} USD an hour in us-east-1`);
+    expect(sources.ko).toContain(
+      `시간당 ${hourly('min')}~${hourly('max')} USD(일주일 ${weekly('min')}~${weekly('max')} USD)`,
+    );
   });
 });
 
