@@ -2,6 +2,7 @@ import { getCheck } from '@/checkers';
 import { layoutArchitecture } from '@/lib/architecture/layout';
 import { failureMarkers, type JudgedResult, type Marker } from '@/lib/architecture/markers';
 import { asSnapshot, elementIds } from '@/lib/architecture/model';
+import { formatDate } from '@/lib/i18n/format-date';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { architectureFacts } from './architecture-facts';
@@ -17,8 +18,8 @@ export interface DiagramRun {
   architecture: unknown;
 }
 
-const when = (d: Date, locale: Locale) =>
-  `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+// Rendered on the server too: an explicit zone, so both sides say the same instant.
+const when = (d: Date, locale: Locale) => `${formatDate(d, locale, 'dateTime', 'UTC')} UTC`;
 
 function MarkerText({ markers, locale }: { markers: Marker[]; locale: Locale }) {
   return (

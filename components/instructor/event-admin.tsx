@@ -2,14 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
+import { useLocalTime } from '@/components/layout/use-mounted-now';
 import type { EventSummary } from '@/lib/events/events';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { broadcastAction, closeEventAction } from './event-actions';
 import { inputClass, secondaryButtonClass } from './styles';
-
-const timeOf = (locale: Locale, iso: string) =>
-  new Date(iso).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-US', { hour: '2-digit', minute: '2-digit' });
 
 /** Broadcast a one-line message to the room (a banner on learners' pages), or take it down. */
 export function BroadcastForm({
@@ -24,6 +22,7 @@ export function BroadcastForm({
   const t = translator(locale);
   const ids = { input: useId(), hint: useId() };
   const [shown, setShown] = useState(initial);
+  const shownAt = useLocalTime(shown?.at, locale, 'time');
   const [text, setText] = useState(initial?.message ?? '');
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -72,7 +71,7 @@ export function BroadcastForm({
           {failed
             ? t('roster.action.failed')
             : shown
-              ? t('event.broadcast.shown', { time: timeOf(locale, shown.at) })
+              ? t('event.broadcast.shown', { time: shownAt })
               : t('event.broadcast.none')}
         </span>
       </div>

@@ -1,18 +1,26 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useLocalTime } from '@/components/layout/use-mounted-now';
+import type { DateStyle } from '@/lib/i18n/format-date';
 import type { Locale } from '@/lib/i18n/locales';
 
 /**
- * A time in the reader's own time zone and language. The server does not know the instructor's zone, so the first
- * render (server and hydration) shows the UTC instant and the browser replaces it after mounting: no hydration
+ * A time in the reader's own time zone and the page's language. The server does not know the reader's zone, so the
+ * first render (server and hydration) shows the UTC instant and the browser replaces it after mounting: no hydration
  * mismatch, and the right local time.
  */
-export function LocalTime({ iso, locale, empty }: { iso: string | null; locale: Locale; empty: string }) {
-  const [text, setText] = useState<string | null>(null);
-  useEffect(() => {
-    if (iso) setText(new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }));
-  }, [iso, locale]);
+export function LocalTime({
+  iso,
+  locale,
+  empty,
+  style = 'dateTime',
+}: {
+  iso: string | null;
+  locale: Locale;
+  empty: string;
+  style?: DateStyle;
+}) {
+  const text = useLocalTime(iso, locale, style);
   if (!iso) return <span>{empty}</span>;
-  return <time dateTime={iso}>{text ?? `${iso.slice(0, 16).replace('T', ' ')} UTC`}</time>;
+  return <time dateTime={iso}>{text}</time>;
 }

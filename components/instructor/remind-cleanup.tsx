@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
+import { useLocalTime } from '@/components/layout/use-mounted-now';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import { remindCleanupAction } from './event-actions';
@@ -18,6 +19,7 @@ export function RemindCleanup({
 }) {
   const t = translator(locale);
   const [remindedAt, setRemindedAt] = useState(initial);
+  const remindedTime = useLocalTime(remindedAt, locale, 'time');
   const [failed, setFailed] = useState(false);
   const [pending, startTransition] = useTransition();
 
@@ -40,10 +42,7 @@ export function RemindCleanup({
           ? t('roster.action.failed')
           : remindedAt
             ? t('event.cleanup.reminded', {
-                time: new Date(remindedAt).toLocaleTimeString(locale === 'ko' ? 'ko-KR' : 'en-US', {
-                  hour: '2-digit',
-                  minute: '2-digit',
-                }),
+                time: remindedTime,
               })
             : ''}
       </span>

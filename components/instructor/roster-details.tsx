@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState, useTransition } from 'react';
+import { formatDate } from '@/lib/i18n/format-date';
 import type { Locale } from '@/lib/i18n/locales';
 import { translator } from '@/lib/i18n/messages';
 import type { StageId } from '@/lib/labs/types';
@@ -94,7 +95,7 @@ export function RosterDetails({ locale, eventId, row, others, stages }: Props) {
         </select>
         {run && (
           <span className="text-slate-500">
-            {t('roster.details.started', { when: new Date(run.startedAt).toLocaleString(locale) })}
+            {t('roster.details.started', { when: formatDate(run.startedAt, locale) })}
           </span>
         )}
       </div>

@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { type DateStyle, formatDate, utcStamp } from '@/lib/i18n/format-date';
+import type { Locale } from '@/lib/i18n/locales';
 
 /**
  * The current time, known only in the browser: `null` on the server and during hydration, then `Date.now()` after
@@ -18,16 +20,15 @@ export function useMountedNow(everyMs = 60_000): number | null {
 }
 
 /**
- * A point in time in the reader's time zone and language, after mounting. The server knows neither (and Node's and
- * the browser's ICU format differently), so the server and the hydration render show the UTC instant
+ * A point in time in the reader's time zone and the page's language (lib/i18n/format-date.ts), after mounting. The
+ * server knows neither the zone nor the browser's ICU, so the server and the hydration render show the UTC instant
  * ("2026-12-02 01:15 UTC"), replaced once the page is live.
  */
-export function useLocalTime(iso: string | null, locale: string, options?: Intl.DateTimeFormatOptions): string {
+export function useLocalTime(iso: string | null | undefined, locale: Locale, style: DateStyle = 'dateTime'): string {
   const [text, setText] = useState<string | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: options are a literal at each call site; iso and locale decide.
   useEffect(() => {
-    setText(iso ? new Date(iso).toLocaleString(locale, options) : null);
-  }, [iso, locale]);
+    setText(iso ? formatDate(iso, locale, style) : null);
+  }, [iso, locale, style]);
   if (!iso) return '';
-  return text ?? `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  return text ?? utcStamp(iso, style);
 }
