@@ -1,22 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CostWarningNote, usdRange } from '@/components/stacks/cost-warning';
-import type { CostWarning } from '@/lib/stacks/cost-warnings';
+import { type CostWarning, costWarning } from '@/lib/stacks/cost-warnings';
 
-const stretch: CostWarning = {
-  globalDatabase: true,
-  instances: [
-    { logicalId: 'AuroraWriter', instanceClass: 'db.serverless', acu: { min: 0.5, max: 2 } },
-    { logicalId: 'AuroraReader', instanceClass: 'db.serverless', acu: { min: 0.5, max: 2 } },
+// The warning the preview computes for stage 06's primary turning the stretch on (tests/stacks/cost-warnings.test.ts).
+const stretch = costWarning({
+  templateBody: readFileSync('templates/06-go-global/solution.yaml', 'utf8'),
+  parameters: { AuroraGlobalDatabase: 'true', AuroraInstanceClass: 'db.serverless' },
+  changes: [
+    { action: 'Modify', logicalId: 'AuroraWriter', resourceType: 'AWS::RDS::DBInstance' },
+    { action: 'Modify', logicalId: 'AuroraReader', resourceType: 'AWS::RDS::DBInstance' },
+    { action: 'Add', logicalId: 'GlobalCluster', resourceType: 'AWS::RDS::GlobalCluster' },
   ],
-  hourlyUsd: { min: 0.12, max: 0.48 },
-  weeklyUsd: { min: 20, max: 81 },
-  pricedAs: 'us-east-1',
-  estimated: false,
-  unpriced: [],
-  replicatedWritesPerMillionUsd: 0.2,
-};
+  region: 'us-east-1',
+}) as CostWarning;
 const html = (warning: CostWarning, locale: 'en' | 'ko') =>
   renderToStaticMarkup(createElement(CostWarningNote, { warning, locale }));
 
