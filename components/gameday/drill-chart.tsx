@@ -33,7 +33,7 @@ function Frame({ seconds, max, unit }: { seconds: number; max: number; unit: str
         0{unit}
       </text>
       {steps.map((t) => (
-        <text key={t} x={x(t)} y={H - 6} textAnchor="middle">
+        <text key={t} x={x(t)} y={H - 6} textAnchor={t === seconds ? 'end' : 'middle'}>
           {t}s
         </text>
       ))}
@@ -65,6 +65,13 @@ function Markers({ events, seconds, max }: { events: DrillEvent[]; seconds: numb
     </g>
   );
 }
+
+/** A 5 s rolling mean: a few requests a second split over two AZs alternate 3/2, which reads as noise. */
+const smooth = (values: number[], span = 5) =>
+  values.map((_, i) => {
+    const window = values.slice(Math.max(0, i - span + 1), i + 1);
+    return window.reduce((a, b) => a + b, 0) / window.length;
+  });
 
 const path = (points: [number, number][]) =>
   points.map(([px, py], i) => `${i ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`).join('');
@@ -102,7 +109,9 @@ export function DrillChart({ ticks, events, seconds, azs, labels }: Props) {
           {azs.map((az, i) => (
             <path
               key={az}
-              d={path(ticks.map((t) => [r.x(t.t), r.y(t.azs[az]?.requests ?? 0)]))}
+              d={path(
+                smooth(ticks.map((t) => t.azs[az]?.requests ?? 0)).map((v, i) => [r.x(ticks[i]?.t ?? i), r.y(v)]),
+              )}
               fill="none"
               stroke={COLOURS[i % COLOURS.length]}
               strokeWidth="1.5"
