@@ -153,7 +153,7 @@ function sandboxAccounts(state: string, n: number, latencyMs: number) {
     const sandbox = createSandbox({
       accountId,
       regions: ['us-east-1'],
-      persistence: { load: async () => copy, save: async () => {} },
+      persistence: { load: async () => ({ state: copy, version: 1 }), version: async () => 1, save: async () => 1 },
       faults: [{ kind: 'latency', latencyMs }],
     });
     sandboxes.set(entry.learner, sandbox);

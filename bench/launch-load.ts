@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { startStageRun } from '@/lib/checks/run-stage';
 import { openStore, type Store } from '@/lib/progress';
+import { sandboxPersistenceOf } from '@/lib/progress/sandbox-states';
 import { createSandbox } from '@/lib/sandbox';
 import { executeChangeSet, prepareChangeSet } from '@/lib/stacks/change-sets';
 import { recordStackOperation } from '@/lib/stacks/record-operation';
@@ -36,10 +37,7 @@ async function room(store: Store, n: number, tag: string) {
       const sandbox = createSandbox({
         accountId: String(200_000_000_000 + Math.floor(Math.random() * 1e9) * 100 + i),
         speed: 0.05,
-        persistence: {
-          load: (id) => store.loadSandboxState(id),
-          save: (id, state) => store.saveSandboxState(id, state),
-        },
+        persistence: sandboxPersistenceOf(async () => store),
       });
       return {
         learnerId,

@@ -8,6 +8,7 @@ import {
   type StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import type { Command } from 'commander';
+import { sandboxPersistenceOf } from '@/lib/progress/sandbox-states';
 import { createSandbox, type Sandbox } from '@/lib/sandbox';
 import { templateSource } from '@/lib/stacks/staging';
 import { openCliStore, StoreUnavailableError } from '../store';
@@ -21,10 +22,7 @@ export type CliSandbox = Sandbox & { close(): Promise<void> };
  */
 export async function cliSandbox(accountId: string | undefined, speed: number): Promise<CliSandbox> {
   const store = await openCliStore();
-  const persistence = {
-    load: (id: string) => store.loadSandboxState(id),
-    save: (id: string, state: unknown) => store.saveSandboxState(id, state),
-  };
+  const persistence = sandboxPersistenceOf(async () => store);
   const sandbox = createSandbox({ accountId: accountId ?? '000000000000', persistence, speed });
   return Object.assign(sandbox, {
     async close() {

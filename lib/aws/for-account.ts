@@ -1,5 +1,6 @@
 import 'server-only';
 import { getStore } from '@/lib/progress';
+import { sandboxPersistenceOf } from '@/lib/progress/sandbox-states';
 import { configureSandboxes, sandboxFor } from '@/lib/sandbox';
 import type { Account } from './account';
 import type { ApiCallLog } from './api-calls';
@@ -14,10 +15,7 @@ function configureOnce(): void {
   const speed = Number(process.env.SCALELAB_SANDBOX_SPEED ?? 0.05);
   configureSandboxes({
     speed: Number.isFinite(speed) && speed >= 0 ? speed : 0.05,
-    persistence: {
-      load: async (accountId) => (await getStore()).loadSandboxState(accountId),
-      save: async (accountId, state) => (await getStore()).saveSandboxState(accountId, state),
-    },
+    persistence: sandboxPersistenceOf(getStore),
   });
 }
 

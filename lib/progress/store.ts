@@ -2,16 +2,8 @@ import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { createJobQueue } from '@/lib/jobs/queue';
 import { type StageId, stageIds } from '@/lib/labs/types';
 import type { Database } from './database';
-import {
-  accounts,
-  checkRuns,
-  jobs,
-  learners,
-  quizAnswers,
-  sandboxStates,
-  stackOperations,
-  stageOverrides,
-} from './schema';
+import { sandboxStateStore } from './sandbox-states';
+import { accounts, checkRuns, jobs, learners, quizAnswers, stackOperations, stageOverrides } from './schema';
 import { quizPassedStages, type StageStatus, stageStatuses, type UnlockPolicy } from './unlock';
 
 export interface QuizAnswerRecord {
@@ -365,23 +357,7 @@ export function createStore(database: Database) {
       return row;
     },
 
-    async loadSandboxState(accountId: string): Promise<unknown | undefined> {
-      const [row] = await db
-        .select({ state: sandboxStates.state })
-        .from(sandboxStates)
-        .where(eq(sandboxStates.accountId, accountId));
-      return row?.state;
-    },
-
-    async saveSandboxState(accountId: string, state: unknown): Promise<void> {
-      await db
-        .insert(sandboxStates)
-        .values({ accountId, state })
-        .onConflictDoUpdate({
-          target: sandboxStates.accountId,
-          set: { state, version: sql`${sandboxStates.version} + 1`, updatedAt: sql`now()` },
-        });
-    },
+    ...sandboxStateStore(db),
 
     /** Live updates from every server sharing this database (LISTEN/NOTIFY). Returns the unsubscribe function. */
     async subscribe(onEvent: (event: ProgressEvent) => void): Promise<() => Promise<void>> {

@@ -1,8 +1,9 @@
 import type { Account } from '@/lib/aws/account';
 import type { ApiCallLog } from '@/lib/aws/api-calls';
 import { type AwsClients, type CallRequest, createClients, type Responder } from '@/lib/aws/clients';
+import { createAccountCopy, type SandboxPersistence } from './account-copy';
 import { joinPartition } from './accounts';
-import { drain, play } from './cloudformation/player';
+import { play } from './cloudformation/player';
 import type { CallContext } from './context';
 import { createDataPlane, type DataPlane, type Impairments } from './data-plane';
 import { awsError } from './errors';
@@ -12,20 +13,16 @@ import { callerFor, type RoleSession } from './iam/caller';
 import { newAccountId } from './ids';
 import { isRegion } from './regions';
 import { dispatch } from './responder';
-import { emptyState, type SandboxState } from './state';
+import type { SandboxState } from './state';
 
+export type { SandboxPersistence } from './account-copy';
 export type { DataPlane, Impairments } from './data-plane';
 export type { FaultRule } from './faults';
 export type { RoleSession } from './iam/caller';
+export { memoryPersistence } from './memory-persistence';
 export { supportedTypes } from './resources';
 export { supportedOperations } from './responder';
 export type { SandboxState } from './state';
-
-/** Where a sandbox account's state lives between restarts (lib/progress in the app; a Map in tests). */
-export interface SandboxPersistence {
-  load(accountId: string): Promise<unknown | undefined>;
-  save(accountId: string, state: unknown): Promise<void>;
-}
 
 export interface SandboxOptions {
   /** 12 digits; a fresh random one when omitted. */
@@ -58,9 +55,9 @@ export interface Sandbox {
   readonly dataPlane: DataPlane;
   impairments: Impairments;
   speed: number;
-  /** Resolves once the persisted state is loaded. */
+  /** Resolves once this server's copy of the account is the stored one (read or reloaded from the store). */
   ready(): Promise<void>;
-  /** Resolves when every stack operation in flight has finished playing (and the state is saved). */
+  /** Resolves when every stack operation this server started has played to its end (and that end is stored). */
   settled(): Promise<void>;
   /** The state (read-only use: debugging, the CLI). */
   snapshot(): SandboxState;
@@ -72,65 +69,39 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const accountId = options.accountId ?? newAccountId();
   const regions = options.regions ?? ['us-east-1', 'us-west-2'];
   const faults = new Faults(options.faults);
-  let state = emptyState(accountId);
-  const inflight = new Set<Promise<void>>();
-  let saving: Promise<void> = Promise.resolve();
-  let queued: Promise<void> | undefined;
+  const copy = createAccountCopy(accountId, options.persistence);
+  const playing = new Set<Promise<void>>();
 
-  // Saves coalesce: while one is being written, every later change waits for the next one, which writes the state as
-  // it is when it starts. A burst of steps costs one queued write per account, not one per step: with 50 learners
-  // launching at once, one write each per step had the store's single PGlite connection 250 writes deep.
-  const save = (): Promise<void> => {
-    const persistence = options.persistence;
-    if (!persistence) return Promise.resolve();
-    queued ??= saving
-      .then(() => {
-        queued = undefined;
-        return persistence.save(accountId, structuredClone(state));
-      })
-      .catch(() => undefined);
-    saving = queued;
-    return queued;
-  };
-  // The steps of an operation playing over wall time are written at most once a second: nothing waits for them, and
-  // after a crash the reloaded state still holds the steps not played yet (they are applied on load).
-  let soon: Promise<void> | undefined;
-  const saveSoon = (): Promise<void> => {
-    soon ??= new Promise((resolve) => setTimeout(resolve, STEP_SAVE_MS)).then(() => {
-      soon = undefined;
-      return save();
-    });
-    return Promise.resolve();
+  // An operation plays over wall time without anyone writing its steps: whoever reads the account after a step's due
+  // time applies it (player.ts). The server that started it stores the end once the last step is due, so the stored
+  // copy does not stay behind; nothing waits for that write, and losing it (a crash) loses nothing.
+  const storeEnd = (endsAt: number) => {
+    const end = new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now()) + 5))
+      .then(() => copy.write(async () => ({ result: undefined, changed: true })))
+      .catch(() => undefined)
+      .finally(() => playing.delete(end));
+    playing.add(end);
   };
 
-  const loading = (async () => {
-    const loaded = (await options.persistence?.load(accountId)) as SandboxState | undefined;
-    if (loaded && loaded.version === 1) {
-      state = loaded;
-      // An operation that was playing when the server stopped finishes now.
-      for (const [region, r] of Object.entries(state.regions)) for (const s of r.stacks) drain(state, region, s);
-    }
-  })();
-
-  if (options.shareNames) joinPartition(accountId, () => state);
+  if (options.shareNames) joinPartition(accountId, () => copy.current());
   const sandbox: Sandbox = {
     accountId,
     account: { kind: 'sandbox', accountId, regions },
     faults,
-    dataPlane: createDataPlane(() => state, { impairments: () => sandbox.impairments, ready: () => loading }),
+    dataPlane: createDataPlane(() => copy.current(), {
+      impairments: () => sandbox.impairments,
+      ready: () => copy.fresh(),
+    }),
     impairments: {},
     speed: options.speed ?? 0,
-    ready: () => loading,
+    ready: () => copy.fresh(),
     async settled() {
-      while (inflight.size) await Promise.all([...inflight]);
-      await soon;
-      await saving;
+      while (playing.size) await Promise.all([...playing]);
     },
-    snapshot: () => state,
+    snapshot: () => copy.current(),
     async reset() {
       await sandbox.settled();
-      state = emptyState(accountId);
-      await save();
+      await copy.reset();
     },
     responder: (request: CallRequest) => respond(request),
     clientsFor(region, clientOptions = {}) {
@@ -146,17 +117,19 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   };
 
-  async function respond(request: CallRequest, role?: RoleSession): Promise<unknown> {
-    await loading;
-    if (!isRegion(request.region))
-      throw awsError(
-        'UnrecognizedClientException',
-        `The security token included in the request is invalid (region ${request.region} is not offered by the sandbox).`,
-        400,
-      );
-    await faults.apply(request, accountId);
+  /** A context for one call on `state`; `onChange` is told of a change (a read's context refuses changes). */
+  function contextFor(
+    state: SandboxState,
+    request: CallRequest,
+    role: RoleSession | undefined,
+    onChange: ((endsAt?: number) => void) | undefined,
+  ): CallContext {
+    const refuse = () => {
+      throw new Error(`${request.service}.${request.operation} is answered as a read but changed the account.`);
+    };
     const caller = role ? callerFor(state, role) : undefined;
-    const ctx: CallContext = {
+    if (caller) authorizeCall(state, caller, request);
+    return {
       state,
       caller,
       region: request.region,
@@ -164,25 +137,52 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       impairments: sandbox.impairments,
       now: () => Math.max(Date.now(), state.clockMs + 1000),
       run(stack, steps) {
-        const playing = play(state, request.region, stack, steps, {
-          speed: sandbox.speed,
-          changed: sandbox.speed > 0 ? saveSoon : save,
-        });
-        if (sandbox.speed <= 0) return playing;
-        const tracked = playing.finally(() => inflight.delete(tracked));
-        inflight.add(tracked);
-        return save();
+        if (!onChange) refuse();
+        const endsAt = play(state, request.region, stack, steps, sandbox.speed);
+        onChange?.(sandbox.speed > 0 && steps.length ? endsAt : undefined);
+        return Promise.resolve();
       },
-      changed: save,
+      changed() {
+        if (!onChange) refuse();
+        onChange?.();
+        return Promise.resolve();
+      },
     };
-    if (caller) authorizeCall(state, caller, request);
-    return dispatch(request, ctx);
+  }
+
+  async function respond(request: CallRequest, role?: RoleSession): Promise<unknown> {
+    if (!isRegion(request.region))
+      throw awsError(
+        'UnrecognizedClientException',
+        `The security token included in the request is invalid (region ${request.region} is not offered by the sandbox).`,
+        400,
+      );
+    await faults.apply(request, accountId);
+    if (isRead(request.operation)) {
+      await copy.fresh();
+      return dispatch(request, contextFor(copy.current(), request, role, undefined));
+    }
+    const ends: number[] = [];
+    const result = await copy.write(async (draft) => {
+      let changed = false;
+      ends.length = 0;
+      const out = await dispatch(
+        request,
+        contextFor(draft, request, role, (endsAt) => {
+          changed = true;
+          if (endsAt !== undefined) ends.push(endsAt);
+        }),
+      );
+      return { result: out, changed };
+    });
+    for (const endsAt of ends) storeEnd(endsAt);
+    return result;
   }
   return sandbox;
 }
 
-/** How often the steps of an operation playing over wall time are persisted. */
-const STEP_SAVE_MS = 1000;
+/** Calls that only read the account: answered on this server's current copy, without a write. */
+const isRead = (operation: string) => /^(Describe|List|Get|Head|Validate|Estimate)/.test(operation);
 
 // One sandbox per account per process, shared by every route module (Next may load this module more than once).
 const registryKey = Symbol.for('scalelab.sandboxes');

@@ -63,7 +63,12 @@ export interface OutputRecord {
 
 /** A stack operation that has been planned and is playing out over simulated time. */
 export interface Step {
+  /** Simulated time of the step (ms). */
   at: number;
+  /** Wall-clock time it falls due (ms since the epoch; lib/sandbox/cloudformation/player.ts); absent: due now. */
+  wallAt?: number;
+  /** The id of the step's event, fixed when the operation is planned (every server plays it alike). */
+  eventId?: string;
   event?: Omit<StackEventRecord, 'EventId' | 'StackId' | 'StackName' | 'Timestamp'>;
   stackStatus?: { status: string; reason?: string };
   put?: ResourceRecord[];

@@ -91,12 +91,18 @@ describe.each(storeEngines)('the store on %s', (_name, open) => {
     expect(await store.quizAnswers(learnerId, '01-split-database')).toEqual([]);
   });
 
-  it('stores sandbox state per account and replaces it on save', async () => {
+  it('stores sandbox state per account, each write on the version it read (compare-and-set)', async () => {
     const account = `sandbox-${randomUUID()}`;
     expect(await store.loadSandboxState(account)).toBeUndefined();
-    await store.saveSandboxState(account, { stacks: ['a'] });
-    await store.saveSandboxState(account, { stacks: ['a', 'b'] });
-    expect(await store.loadSandboxState(account)).toEqual({ stacks: ['a', 'b'] });
+    expect(await store.sandboxStateVersion(account)).toBe(0);
+    expect(await store.saveSandboxState(account, { stacks: ['a'] }, 0)).toBe(1);
+    // A second first write (another server that had not seen the first) is refused, not laid over it.
+    expect(await store.saveSandboxState(account, { stacks: ['x'] }, 0)).toBeUndefined();
+    expect(await store.saveSandboxState(account, { stacks: ['a', 'b'] }, 1)).toBe(2);
+    // A write on version 1 after version 2 was stored is refused.
+    expect(await store.saveSandboxState(account, { stacks: ['y'] }, 1)).toBeUndefined();
+    expect(await store.sandboxStateVersion(account)).toBe(2);
+    expect(await store.loadSandboxState(account)).toEqual({ state: { stacks: ['a', 'b'] }, version: 2 });
   });
 
   it('publishes changes to subscribers (LISTEN/NOTIFY)', async () => {

@@ -3,17 +3,8 @@ import { CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloud
 import { DescribeInstancesCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type SandboxPersistence } from '@/lib/sandbox';
+import { createSandbox, memoryPersistence } from '@/lib/sandbox';
 import { fixture, sandboxWithClients } from './support';
-
-function memoryPersistence(): SandboxPersistence & { saved: Map<string, unknown> } {
-  const saved = new Map<string, unknown>();
-  return {
-    saved,
-    load: async (id) => (saved.has(id) ? structuredClone(saved.get(id)) : undefined),
-    save: async (id, state) => void saved.set(id, JSON.parse(JSON.stringify(state))),
-  };
-}
 
 describe('sandbox faults', () => {
   it('throttles, and the SDK retries the throttled call', async () => {
@@ -72,18 +63,37 @@ describe('sandbox persistence', () => {
     expect((await clients.sts.send(new GetCallerIdentityCommand({}))).Account).toBe('444455556666');
   });
 
-  it('finishes an operation that was playing when the server stopped', async () => {
+  it('goes on with an operation that was playing when the server stopped, on its schedule', async () => {
     const persistence = memoryPersistence();
-    const slow = createSandbox({ accountId: '777788889999', persistence, speed: 1 });
+    let crashed = false;
+    const slow = createSandbox({
+      accountId: '777788889999',
+      speed: 0.004,
+      persistence: {
+        load: (id) => persistence.load(id),
+        version: (id) => persistence.version(id),
+        save: (id, state, expected) =>
+          crashed ? Promise.reject(new Error('the server is gone')) : persistence.save(id, state, expected),
+      },
+    });
     await slow
       .clientsFor('us-east-1')
       .cloudformation.send(new CreateStackCommand({ StackName: 'lab', TemplateBody: fixture('web-db.yaml') }));
+    // The server that started it stops (it writes nothing more); a restarted one reads the stored state.
+    crashed = true;
+    const writes = persistence.writes;
     const restarted = createSandbox({ accountId: '777788889999', persistence });
-    const stack = (
-      await restarted.clientsFor('us-east-1').cloudformation.send(new DescribeStacksCommand({ StackName: 'lab' }))
-    ).Stacks?.[0];
-    expect(stack?.StackStatus).toBe('CREATE_COMPLETE');
-    slow.speed = 0; // let the first one's background player finish quickly
+    const describe = async () =>
+      (await restarted.clientsFor('us-east-1').cloudformation.send(new DescribeStacksCommand({ StackName: 'lab' })))
+        .Stacks?.[0]?.StackStatus;
+    expect(await describe()).toBe('CREATE_IN_PROGRESS');
+    const deadline = Date.now() + 20_000;
+    while ((await describe()) === 'CREATE_IN_PROGRESS' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await describe()).toBe('CREATE_COMPLETE');
+    // Reading wrote nothing: the steps fall due from the stored plan on any server.
+    expect(persistence.writes).toBe(writes);
+    await slow.settled();
   });
 
   it('gives a fresh account 12 random digits', () => {

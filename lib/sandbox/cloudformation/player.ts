@@ -42,6 +42,8 @@ export function applyStep(state: SandboxState, region: string, stack: StackRecor
       StackName: stack.stackName,
       Timestamp: at,
       ...step.event,
+      // Given when the operation was planned, so every server that plays this step names the event alike.
+      ...(step.eventId ? { EventId: step.eventId } : {}),
     });
 }
 
@@ -54,45 +56,43 @@ export function removeResource(state: SandboxState, region: string, key: string)
     for (const [k, rec] of Object.entries(other.resources)) if (rec.parent === key) removeResource(state, name, k);
 }
 
-export interface Player {
-  speed: number;
-  /** Called after the state changed, so it can be persisted. */
-  changed(): Promise<void>;
-}
-
 /**
- * Play a planned operation over simulated time. At speed 0 everything is applied before this returns; at speed s > 0,
- * a step planned t ms into the operation is applied s·t ms (wall clock) after it started, in the background.
+ * Plan a stack operation over time. At speed 0 every step is applied before this returns. At speed s > 0 a step
+ * planned t ms into the operation falls due s·t ms (wall clock) after it started: its due time is written into the
+ * step (`wallAt`), and it is applied when anyone next reads the account after that time (`catchUp`). Nothing plays in
+ * one server's memory, so the state a server stores is enough for any other server, or this one restarted, to go on
+ * from: the same steps, at the same times, with the same event ids. Returns the wall time the last step falls due.
  */
-export function play(
-  state: SandboxState,
-  region: string,
-  stack: StackRecord,
-  steps: Step[],
-  player: Player,
-): Promise<void> {
-  stack.pending = [...steps];
+export function play(state: SandboxState, region: string, stack: StackRecord, steps: Step[], speed: number): number {
   state.clockMs = Math.max(state.clockMs, ...steps.map((s) => s.at));
-  if (player.speed <= 0 || !steps.length) {
+  if (speed <= 0 || !steps.length) {
+    stack.pending = [...steps];
     drain(state, region, stack);
-    return player.changed();
+    return Date.now();
   }
   const startWall = Date.now();
   const startSim = steps[0]!.at;
-  return (async () => {
-    while (stack.pending.length) {
-      const next = stack.pending[0]!;
-      const due = startWall + (next.at - startSim) * player.speed - Date.now();
-      if (due > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(due, 60_000)));
-      if (stack.pending[0] !== next) continue;
-      stack.pending.shift();
-      applyStep(state, region, stack, next);
-      await player.changed();
-    }
-  })();
+  stack.pending = steps.map((s) => ({
+    ...s,
+    wallAt: Math.round(startWall + (s.at - startSim) * speed),
+    ...(s.event ? { eventId: uuid() } : {}),
+  }));
+  return stack.pending.at(-1)?.wallAt ?? startWall;
 }
 
-/** Apply whatever is left of a stack's operation at once (a restart, or a caller that cannot wait). */
+/** Apply the steps that have fallen due by `nowMs` in every stack of the account; true when any was applied. */
+export function catchUp(state: SandboxState, nowMs: number): boolean {
+  let applied = false;
+  for (const [region, r] of Object.entries(state.regions))
+    for (const stack of r.stacks)
+      while (stack.pending.length && (stack.pending[0]!.wallAt ?? 0) <= nowMs) {
+        applyStep(state, region, stack, stack.pending.shift()!);
+        applied = true;
+      }
+  return applied;
+}
+
+/** Apply whatever is left of a stack's operation at once (a caller that cannot wait). */
 export function drain(state: SandboxState, region: string, stack: StackRecord): void {
   while (stack.pending.length) applyStep(state, region, stack, stack.pending.shift()!);
 }
