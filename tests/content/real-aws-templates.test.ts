@@ -2,11 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { templateData } from './mdx-helpers';
 
-/** What real AWS needs of the lab templates beyond the schema (issue: stages 00-04 on real AWS). */
+/** What real AWS needs of the lab templates beyond the schema (issues: stages 00-04 on real AWS; stages 05 and 06). */
 type Resource = { Type: string; Properties: Record<string, unknown>; CreationPolicy?: unknown; UpdatePolicy?: unknown };
 type Template = { Resources: Record<string, Resource>; Parameters: Record<string, unknown> };
 
-const stages = ['00-one-user', '01-split-database', '02-high-availability', '03-scale-out', '04-cache-automate-secure'];
+const stages = [
+  '00-one-user',
+  '01-split-database',
+  '02-high-availability',
+  '03-scale-out',
+  '04-cache-automate-secure',
+  '05-decouple',
+  '06-go-global',
+];
 const files = stages.flatMap((s) =>
   ['start.yaml', 'solution.yaml'].flatMap((f) => {
     try {
@@ -32,7 +40,8 @@ describe.each(files)('templates/%s', (_name, text) => {
   it('never lets RDS manage the master password (RDS refuses read replicas of such a source)', () => {
     for (const [id, db] of ofType(t, 'AWS::RDS::DBInstance')) {
       expect(db.Properties.ManageMasterUserPassword, id).toBeUndefined();
-      if (db.Properties.SourceDBInstanceIdentifier) continue;
+      // A read replica copies its source's credentials; an Aurora instance (stage 06) takes its cluster's.
+      if (db.Properties.SourceDBInstanceIdentifier || db.Properties.DBClusterIdentifier) continue;
       expect(db.Properties.MasterUserPassword, id).toEqual({
         // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
         'Fn::Sub': '{{resolve:secretsmanager:${DbSecret}:SecretString:password}}',
@@ -44,16 +53,30 @@ describe.each(files)('templates/%s', (_name, text) => {
     }
   });
 
-  it('generates the password without the characters RDS forbids, and lets the web role read only that secret', () => {
-    const [secret] = ofType(t, 'AWS::SecretsManager::Secret');
-    if (!ofType(t, 'AWS::RDS::DBInstance').length) return expect(secret).toBeUndefined();
-    const generate = secret?.[1].Properties.GenerateSecretString as Record<string, string>;
-    for (const c of ['/', '"', '@', "'", ' ']) expect(generate.ExcludeCharacters).toContain(c);
-    expect(JSON.parse(generate.SecretStringTemplate ?? '{}')).toEqual({ username: 'admin' });
-    expect(secret?.[1].Properties.Name).toBeUndefined(); // generated: region-safe, no clash with a deleted one
-    expect(JSON.stringify(t.Resources.WebRole?.Properties.Policies)).toContain(
-      '"Action":"secretsmanager:GetSecretValue","Resource":{"Ref":"DbSecret"}',
-    );
+  it('generates every password without the characters RDS forbids, under a generated (region-safe) name', () => {
+    const secrets = ofType(t, 'AWS::SecretsManager::Secret');
+    if (!ofType(t, 'AWS::RDS::DBInstance').length) return expect(secrets).toEqual([]);
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const [id, secret] of secrets) {
+      const generate = secret.Properties.GenerateSecretString as Record<string, string>;
+      for (const c of ['/', '"', '@', "'", ' ']) expect(generate.ExcludeCharacters, id).toContain(c);
+      expect(JSON.parse(generate.SecretStringTemplate ?? '{}'), id).toEqual({ username: 'admin' });
+      expect(secret.Properties.Name, id).toBeUndefined(); // generated: region-safe, no clash with a deleted one
+    }
+  });
+
+  it('lets exactly the tiers whose user data reads the database secret read it, and only it', () => {
+    // Stages 01-04: the web servers talk to MySQL. From stage 05 the app and worker tiers do, and the web tier
+    // (pages from the internal ALB, jobs to SNS) must not be able to read the password at all.
+    const tiers = launchTemplateRoles(t);
+    if (!ofType(t, 'AWS::RDS::DBInstance').length) return;
+    expect(tiers.length).toBeGreaterThan(0);
+    for (const { template, role, userData } of tiers) {
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: CloudFormation !Sub syntax, not a JS template.
+      const usesSecret = userData.includes('${DbSecret}');
+      expect(secretsReadBy(t, role), `${template} (role ${role})`).toEqual(usesSecret ? [{ Ref: 'DbSecret' }] : []);
+    }
+    expect(tiers.some((x) => secretsReadBy(t, x.role).length > 0)).toBe(true);
   });
 
   it('replaces web servers only as fast as new ones signal that the app answers', () => {
@@ -91,3 +114,32 @@ describe('stage 03 leaves SSH for stage 04 to remove, never to the world', () =>
     expect(s04.Resources.BastionSecurityGroup).toBeUndefined();
   });
 });
+
+/** Each server definition (launch template, or the single instance of stages 00-01) with its role and user data. */
+function launchTemplateRoles(t: Template): { template: string; role: string; userData: string }[] {
+  const servers = [
+    ...ofType(t, 'AWS::EC2::LaunchTemplate').map(
+      ([id, lt]) => [id, lt.Properties.LaunchTemplateData as Record<string, unknown>] as const,
+    ),
+    ...ofType(t, 'AWS::EC2::Instance').map(([id, i]) => [id, i.Properties] as const),
+  ];
+  return servers.flatMap(([id, data]) => {
+    const profile = data.IamInstanceProfile as
+      | { Ref?: string; Arn?: { 'Fn::GetAtt'?: string[] }; Name?: { Ref?: string } }
+      | undefined;
+    const profileId = profile?.Ref ?? profile?.Arn?.['Fn::GetAtt']?.[0] ?? profile?.Name?.Ref;
+    const roles = (t.Resources[profileId ?? '']?.Properties.Roles ?? []) as { Ref?: string }[];
+    const role = roles[0]?.Ref;
+    return role ? [{ template: id, role, userData: JSON.stringify(data.UserData ?? '') }] : [];
+  });
+}
+
+/** The Resource of every statement in a role's inline policies that allows secretsmanager:GetSecretValue. */
+function secretsReadBy(t: Template, role: string): unknown[] {
+  const policies = (t.Resources[role]?.Properties.Policies ?? []) as { PolicyDocument: { Statement: unknown[] } }[];
+  return policies.flatMap((p) =>
+    (p.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .filter((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue'))
+      .map((st) => st.Resource),
+  );
+}
