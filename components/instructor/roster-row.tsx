@@ -12,7 +12,7 @@ import { RosterDetails } from './roster-details';
 const statusStyle = {
   completed: 'bg-emerald-600 text-white',
   unlocked: 'bg-brand-100 text-brand-900 dark:bg-brand-900/60 dark:text-brand-100',
-  locked: 'bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400',
+  locked: 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400',
 } as const;
 
 const cell = 'px-2 py-1 align-top';

@@ -66,7 +66,8 @@ export async function compileLabMdx(source: string, file: string): Promise<Compi
           [
             rehypeShiki,
             {
-              themes: { light: 'github-light', dark: 'github-dark' },
+              // github-dark-default: its comments (#8b949e on #0d1117) meet WCAG AA's 4.5:1, github-dark's do not.
+              themes: { light: 'github-light', dark: 'github-dark-default' },
               // Each fence's grammar is loaded when a fence first uses it (the default loads all ~230 bundled
               // grammars up front, ~20 s of CPU per process); the highlighted output is the same.
               langs: [],

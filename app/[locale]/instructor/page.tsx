@@ -42,7 +42,10 @@ export default async function InstructorEventsPage({ params }: { params: Promise
                   {eventEnded(e) && <> · {t('event.timer.ended')}</>}
                 </p>
               </div>
-              <Link href={`/${locale}/instructor/events/${e.id}`} className="text-sm text-brand-700 hover:underline">
+              <Link
+                href={`/${locale}/instructor/events/${e.id}`}
+                className="text-sm text-brand-700 hover:underline dark:text-brand-100"
+              >
                 {t('instructor.events.open')}
               </Link>
             </li>

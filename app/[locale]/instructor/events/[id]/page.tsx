@@ -43,7 +43,7 @@ export default async function EventRosterPage({ params }: { params: Promise<{ lo
     <div>
       <InstructorBar locale={locale} email={instructor.email} />
       <p className="text-sm">
-        <Link href={`/${locale}/instructor`} className="text-brand-700 hover:underline">
+        <Link href={`/${locale}/instructor`} className="text-brand-700 hover:underline dark:text-brand-100">
           ← {t('event.back')}
         </Link>
       </p>

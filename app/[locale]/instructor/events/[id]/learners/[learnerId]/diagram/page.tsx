@@ -37,7 +37,10 @@ export default async function LearnerDiagramPage({
     <div>
       <InstructorBar locale={locale} email={instructor.email} />
       <p className="text-sm">
-        <Link href={`/${locale}/instructor/events/${view.eventId}`} className="text-brand-700 hover:underline">
+        <Link
+          href={`/${locale}/instructor/events/${view.eventId}`}
+          className="text-brand-700 hover:underline dark:text-brand-100"
+        >
           ← {t('arch.instructorBack')}
         </Link>
       </p>
