@@ -6,7 +6,8 @@ import type { Localized } from '@/lib/i18n/locales';
  */
 export type HttpFetch = (
   url: string,
-  init?: { signal?: AbortSignal; headers?: Record<string, string> },
+  /** `redirect: 'manual'`: the answer as it came, a 3xx not followed (the game-day traffic stays on its host). */
+  init?: { signal?: AbortSignal; headers?: Record<string, string>; redirect?: 'follow' | 'manual' },
 ) => Promise<Response>;
 
 /**

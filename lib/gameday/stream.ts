@@ -3,9 +3,16 @@ import type { DrillEvent, DrillResult, DrillTick, DrillVerdict } from './types';
 
 /** What the browser reads, one JSON object a line (NDJSON over the response body). */
 export type DrillMessage =
-  | { type: 'start'; drill: DrillResult['drill']; seconds: number; url: string; simulated: boolean }
+  /** `jobId`: a real drill's job, to follow again after a reload (GET /api/gameday?follow=…) or to stop. */
+  | { type: 'start'; drill: DrillResult['drill']; seconds: number; url: string; simulated: boolean; jobId?: string }
   | { type: 'tick'; tick: DrillTick; events: DrillEvent[] }
-  | { type: 'done'; verdict: DrillVerdict; events: DrillEvent[] }
+  /** `outcome` of a real drill: played to its end, stopped, closed by another server after a crash, or failed. */
+  | {
+      type: 'done';
+      verdict: DrillVerdict;
+      events: DrillEvent[];
+      outcome?: 'finished' | 'stopped' | 'interrupted' | 'failed';
+    }
   | { type: 'error'; message: { en: string; ko: string } };
 
 /**

@@ -2,6 +2,8 @@ import 'server-only';
 import { learnerAccount } from '@/lib/accounts/learner-account';
 import { clientsForAccount } from '@/lib/aws/for-account';
 import { CHECK_RUN_JOB, checkRunJobHandler } from '@/lib/checks/run-stage';
+import { gamedayJobHandler } from '@/lib/gameday/real/drill-job';
+import { GAMEDAY_JOB } from '@/lib/gameday/real/drill-row';
 import type { Store } from '@/lib/progress';
 import { STACK_FOLLOW_JOB, stackFollowJobHandler } from '@/lib/stacks/record-operation';
 import type { JobHandler } from './worker';
@@ -18,6 +20,12 @@ export function appJobHandlers(store: Store): Record<string, JobHandler> {
     }),
     [STACK_FOLLOW_JOB]: stackFollowJobHandler({
       store,
+      clientsFor: async (learnerId, region) => clientsForAccount(await learnerAccount(store, learnerId), { region }),
+    }),
+    // A real game-day drill whose server stopped: lift its failure and close it (lib/gameday/real).
+    [GAMEDAY_JOB]: gamedayJobHandler({
+      database: store.database,
+      workerId: () => store.jobs.workerId,
       clientsFor: async (learnerId, region) => clientsForAccount(await learnerAccount(store, learnerId), { region }),
     }),
   };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { DrillRefusedError, startDrill } from '@/lib/gameday/start-drill';
+import {
+  currentRealDrill,
+  DrillRefusedError,
+  followRealDrill,
+  startDrill,
+  stopRealDrill,
+} from '@/lib/gameday/start-drill';
 import { drillIds } from '@/lib/gameday/types';
 import { stageIds } from '@/lib/labs/types';
 import { currentLearnerId } from '@/lib/session/current-learner';
@@ -14,11 +20,7 @@ const input = z.object({ stageId: z.enum(stageIds), drill: z.enum(drillIds), con
  */
 export async function POST(request: Request) {
   const learnerId = await currentLearnerId();
-  if (!learnerId)
-    return Response.json(
-      { error: { en: 'No learner session. Reload the page.', ko: '학습자 세션이 없습니다. 페이지를 새로 고치세요.' } },
-      { status: 401 },
-    );
+  if (!learnerId) return noSession();
   const parsed = input.safeParse(await request.json().catch(() => null));
   if (!parsed.success)
     return Response.json(
@@ -36,6 +38,16 @@ export async function POST(request: Request) {
       { status: 500 },
     );
   }
+  return ndjson(messages);
+}
+
+const noSession = () =>
+  Response.json(
+    { error: { en: 'No learner session. Reload the page.', ko: '학습자 세션이 없습니다. 페이지를 새로 고치세요.' } },
+    { status: 401 },
+  );
+
+function ndjson(messages: AsyncGenerator<unknown>) {
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -54,4 +66,31 @@ export async function POST(request: Request) {
       'X-Accel-Buffering': 'no',
     },
   });
+}
+
+/**
+ * `GET /api/gameday`: whether the learner's account is a real one and their latest real drill (running or ended);
+ * `GET /api/gameday?follow=<job id>`: that drill's messages as NDJSON, from wherever it is now (a reload, another tab).
+ */
+export async function GET(request: Request) {
+  const learnerId = await currentLearnerId();
+  if (!learnerId) return noSession();
+  const follow = new URL(request.url).searchParams.get('follow');
+  if (!follow) return Response.json(await currentRealDrill(learnerId), { headers: { 'Cache-Control': 'no-store' } });
+  if (!z.uuid().safeParse(follow).success)
+    return Response.json({ error: { en: 'No such drill.', ko: '그런 훈련이 없습니다.' } }, { status: 404 });
+  try {
+    return ndjson(await followRealDrill(learnerId, follow, request.signal));
+  } catch (err) {
+    if (err instanceof DrillRefusedError) return Response.json({ error: err.reason }, { status: err.status });
+    throw err;
+  }
+}
+
+/** `DELETE /api/gameday`: stop the learner's running real drill; the server running it lifts the failure and ends it. */
+export async function DELETE() {
+  const learnerId = await currentLearnerId();
+  if (!learnerId) return noSession();
+  const stopping = await stopRealDrill(learnerId);
+  return Response.json({ stopping }, { status: stopping ? 202 : 404 });
 }
