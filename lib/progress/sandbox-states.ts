@@ -56,11 +56,17 @@ export function sandboxStateStore(db: Db) {
   };
 }
 
-/** The store as a sandbox's persistence (lib/sandbox `SandboxPersistence`), opened lazily by `store()`. */
+/**
+ * The store as a sandbox's persistence (lib/sandbox `SandboxPersistence`), opened lazily by `store()`. An embedded
+ * store is written by its owner process alone (the store lock), which keeps one copy per account: its copies skip
+ * the version read before each call. `shared: true` reads it anyway (tests standing for two servers over PGlite).
+ */
 export function sandboxPersistenceOf(
-  store: () => Promise<ReturnType<typeof sandboxStateStore>>,
+  store: () => Promise<ReturnType<typeof sandboxStateStore> & { database: { kind: 'pglite' | 'postgres' } }>,
+  options: { shared?: boolean } = {},
 ): import('@/lib/sandbox').SandboxPersistence {
   return {
+    exclusive: async () => !options.shared && (await store()).database.kind === 'pglite',
     load: async (accountId) => (await store()).loadSandboxState(accountId),
     version: async (accountId) => (await store()).sandboxStateVersion(accountId),
     save: async (accountId, state, expected) => (await store()).saveSandboxState(accountId, state, expected),

@@ -12,6 +12,12 @@ export interface SandboxPersistence {
   version(accountId: string): Promise<number>;
   /** Write if the stored version is still `expected` (0: none yet); the new version, or undefined on a conflict. */
   save(accountId: string, state: unknown, expected: number): Promise<number | undefined>;
+  /**
+   * True when this copy is the only one that writes the account: then, once loaded, it is the stored version and the
+   * version is not read again before each call. An embedded store has one owner process (its lock), which keeps one
+   * copy per account (`sandboxFor`); a PostgreSQL store may be shared by several servers and the CLI.
+   */
+  exclusive?(): Promise<boolean>;
 }
 
 /** How many times a change is tried again on a newer copy before the call fails (writers kept getting there first). */
@@ -36,15 +42,22 @@ export function createAccountCopy(accountId: string, persistence: SandboxPersist
   let checking: Promise<void> | undefined;
   let queuedCheck: Promise<void> | undefined;
   let writing: Promise<unknown> = Promise.resolve();
+  // Set once the copy is loaded from a store nobody else writes: from then on it is current by construction.
+  let alone = !persistence;
 
   async function refresh(): Promise<void> {
-    if (!persistence) return;
+    if (!persistence || alone) return;
+    const exclusive = persistence.exclusive ? await persistence.exclusive() : false;
     let stored: number;
     let loaded: Awaited<ReturnType<SandboxPersistence['load']>>;
     try {
       stored = await persistence.version(accountId);
-      if (stored <= version) return;
+      if (stored <= version) {
+        alone = exclusive;
+        return;
+      }
       loaded = await persistence.load(accountId);
+      alone = exclusive;
     } catch (err) {
       throw awsError(
         'InternalFailure',
@@ -70,6 +83,7 @@ export function createAccountCopy(accountId: string, persistence: SandboxPersist
 
   /** Make the copy current. A read already under way may predate the caller's call, so it waits for the next one. */
   function fresh(): Promise<void> {
+    if (alone) return Promise.resolve();
     if (!checking) return startCheck();
     queuedCheck ??= checking
       .catch(() => undefined)

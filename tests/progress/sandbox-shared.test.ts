@@ -18,7 +18,8 @@ const vpc = (cidr: string) =>
 /**
  * Two servers over one store, each with its own copy of a learner's sandbox account in memory (as two `next start`
  * servers behind a load balancer without sticky sessions). On PostgreSQL they have a connection pool each; on PGlite
- * (one owner process) two stores over the one database stand for them.
+ * (one owner process, whose copies normally skip the version read) two stores over the one database stand for them,
+ * their copies reading the version as on a shared PostgreSQL.
  */
 describe.each(storeEngines)('one sandbox account served by two servers on %s', (name, open) => {
   let storeA: Store;
@@ -35,7 +36,7 @@ describe.each(storeEngines)('one sandbox account served by two servers on %s', (
   const servers = (speed = 0) => {
     const accountId = newAccountId();
     const server = (store: Store): Sandbox =>
-      createSandbox({ accountId, speed, persistence: sandboxPersistenceOf(async () => store) });
+      createSandbox({ accountId, speed, persistence: sandboxPersistenceOf(async () => store, { shared: true }) });
     return { accountId, a: server(storeA), b: server(storeB) };
   };
   const cfn = (sandbox: Sandbox): CloudFormationClient =>

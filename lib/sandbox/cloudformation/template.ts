@@ -43,11 +43,37 @@ const PROVISIONING_RULES = new Set([
 const IAM_TYPES = /^AWS::IAM::(Role|Policy|ManagedPolicy|InstanceProfile|User|Group|AccessKey|UserToGroupAddition)$/;
 const IAM_NAMES = ['RoleName', 'ManagedPolicyName', 'InstanceProfileName', 'UserName', 'GroupName'];
 
+/**
+ * Templates read lately, by text: a change set's template is read when it is made and again when it is executed, and
+ * a workshop's learners launch the same stage template. Reading and validating one is the heaviest part of a launch
+ * (with 80 learners launching at once, about a fifth of the server's time), so each text is read once. A prepared
+ * template is only read by the planners, never changed. Failures are not kept: they are thrown each time.
+ */
+const prepared = new Map<string, Promise<PreparedTemplate>>();
+const PREPARED_KEPT = 64;
+
 /** `from`: where the text came from (template-url.ts): only a request's TemplateBody has the 51,200 limit. */
 export async function prepareTemplate(body: unknown, from: TemplateSource['from'] = 'body'): Promise<PreparedTemplate> {
   if (typeof body !== 'string' || !body.trim())
     throw validationError('Either Template URL or Template Body must be specified.');
   if (from === 'body') checkTemplateBody(body);
+  const kept = prepared.get(body);
+  if (kept) {
+    // Most recently used last, so the oldest goes first.
+    prepared.delete(body);
+    prepared.set(body, kept);
+    return kept;
+  }
+  const reading = readTemplate(body);
+  prepared.set(body, reading);
+  if (prepared.size > PREPARED_KEPT) prepared.delete(prepared.keys().next().value as string);
+  reading.catch(() => {
+    if (prepared.get(body) === reading) prepared.delete(body);
+  });
+  return reading;
+}
+
+async function readTemplate(body: string): Promise<PreparedTemplate> {
   const spec = await loadSpec();
   const template = parseTemplate(body, 'template.yaml');
   checkResourceCount(template.resources.length);
