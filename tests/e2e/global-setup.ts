@@ -51,8 +51,14 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
   return async () => {
-    if (server.pid) process.kill(-server.pid, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    // The site closes its store on SIGTERM (and may write a last backup): wait for it to exit before removing the
+    // data directory, or the removal races its writes (ENOTEMPTY).
+    if (server.pid && server.exitCode === null) {
+      const exited = new Promise((done) => server.once('exit', done));
+      process.kill(-server.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 15_000))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   };
 }
 
