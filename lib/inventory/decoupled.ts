@@ -6,7 +6,7 @@ import type { LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { FunctionConfiguration } from '@aws-sdk/client-lambda';
 import type { Subscription } from '@aws-sdk/client-sns';
 import { asgSubnetIds, attachedTargetGroups } from './auto-scaling';
-import { tableNameFromArn } from './dynamodb';
+import { loadTableNames, tableNameFromArn } from './dynamodb';
 import { type FiveTierChain, isInternalAlb, traceFiveTierChain } from './five-tier-chain';
 import type { Inventory } from './inventory';
 import { findByLabRule, roleFirst } from './lab-resources';
@@ -15,11 +15,12 @@ import { bestQueueTracking, type QueueTracking } from './queue-scaling';
 import { type LabQueue, loadNamedQueues, loadQueue, queueUrlOf } from './queues';
 import {
   environmentValues,
+  existingTables,
+  integratedConfiguration,
   integratedFunction,
   loadApis,
-  loadFunction,
+  loadFunctions,
   loadIntegrations,
-  loadTable,
 } from './serverless';
 import { loadLabTagged, mappingTag } from './tagging';
 import { loadSubscriptions, loadTopics, topicName } from './topics';
@@ -48,7 +49,8 @@ export interface ServerlessPath {
   api: Api;
   integration: Integration | undefined;
   fn: FunctionConfiguration | undefined;
-  table: TableDescription | undefined;
+  /** The first table the function's environment names that exists in the region. */
+  table: Pick<TableDescription, 'TableName'> | undefined;
 }
 
 const tagOf = (tags: { Key?: string; Value?: string }[] | undefined, key: string) =>
@@ -208,9 +210,12 @@ export class DecoupledReads {
   serverlessPaths(): Promise<ServerlessPath[]> {
     return this.memo.get('decoupled.serverlessPaths', async () => {
       const stackName = this.inv.scope.stackName;
-      // GetApis has no VPC to wait for: it starts with the lab VPC lookup (its failure matters only with a lab).
+      // The region's APIs, functions and tables have no VPC to wait for: they start with the lab VPC lookup (their
+      // failure matters only with a lab API), so the path costs GetApis then GetIntegrations, not four round-trips.
       const all = loadApis(this.clients, this.memo);
       all.catch(() => undefined);
+      loadFunctions(this.clients, this.memo).catch(() => undefined);
+      loadTableNames(this.clients, this.memo).catch(() => undefined);
       if (!(await this.inv.vpcId())) return [];
       const apis = (await all).filter((a) => a.Tags?.['scalelab:lab'] === stackName || a.Name?.startsWith(stackName));
       const paths = await Promise.all(
@@ -221,10 +226,10 @@ export class DecoupledReads {
           if (!integrations.length) return [{ api, integration: undefined, fn: undefined, table: undefined }];
           return Promise.all(
             integrations.map(async (integration) => {
-              const fn = await loadFunction(this.clients, this.memo, integratedFunction(integration) ?? '');
+              const fn = await integratedConfiguration(this.clients, this.memo, integratedFunction(integration) ?? '');
               const names = fn ? environmentValues(fn).map((v) => tableNameFromArn(v) ?? v) : [];
-              const tables = await Promise.all(names.map((n) => loadTable(this.clients, this.memo, n)));
-              return { api, integration, fn, table: tables.find((t) => t !== undefined) };
+              const [table] = await existingTables(this.clients, this.memo, names);
+              return { api, integration, fn, table: table === undefined ? undefined : { TableName: table } };
             }),
           );
         }),

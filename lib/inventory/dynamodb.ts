@@ -16,12 +16,16 @@ export function tableNameFromArn(arn: string): string | undefined {
   return m?.[1];
 }
 
+/** Every table name of the region (ListTables), once per run. */
+export function loadTableNames(clients: AwsClients, memo: Memo): Promise<string[]> {
+  return memo.get('dynamodb.tableNames', () =>
+    collect(paginateListTables({ client: clients.dynamodb }, {}), (p) => p.TableNames),
+  );
+}
+
 /** Table names of the region that start with the lab stack's name (CloudFormation names unnamed tables so). */
-export function loadNamedTables(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
-  return memo.get('dynamodb.namedTables', async () => {
-    const names = await collect(paginateListTables({ client: clients.dynamodb }, {}), (p) => p.TableNames);
-    return names.filter((n) => n.startsWith(stackName));
-  });
+export async function loadNamedTables(clients: AwsClients, memo: Memo, stackName: string): Promise<string[]> {
+  return (await loadTableNames(clients, memo)).filter((n) => n.startsWith(stackName));
 }
 
 /** Tables tagged `scalelab:lab=<stack>`, the `session-table` role first. */

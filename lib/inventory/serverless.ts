@@ -1,8 +1,9 @@
 import { type Api, GetApisCommand, GetIntegrationsCommand, type Integration } from '@aws-sdk/client-apigatewayv2';
 import { DescribeTableCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
-import { type FunctionConfiguration, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { type FunctionConfiguration, GetFunctionCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
 import type { AwsClients } from '@/lib/aws/clients';
-import type { Memo } from './memo';
+import { loadTableNames } from './dynamodb';
+import { collect, type Memo } from './memo';
 
 /** API Gateway v2 has no SDK paginators: follow NextToken by hand. */
 async function allPages<T>(load: (token?: string) => Promise<{ Items?: T[]; NextToken?: string }>): Promise<T[]> {
@@ -43,6 +44,35 @@ export function loadFunction(
       throw err;
     }
   });
+}
+
+/** Every function of the region with its configuration, environment included (ListFunctions), once per run. */
+export function loadFunctions(clients: AwsClients, memo: Memo): Promise<FunctionConfiguration[]> {
+  return memo.get('lambda.functions', () =>
+    collect(paginateListFunctions({ client: clients.lambda }, {}), (p) => p.Functions),
+  );
+}
+
+/**
+ * The configuration of the function an integration invokes: from the region's list, asked at the run's start, so it
+ * is there when the integration is known; GetFunction only for what the list does not hold (a version or alias,
+ * another account's function, one that does not exist).
+ */
+export async function integratedConfiguration(
+  clients: AwsClients,
+  memo: Memo,
+  arn: string,
+): Promise<FunctionConfiguration | undefined> {
+  return (await loadFunctions(clients, memo)).find((f) => f.FunctionArn === arn) ?? loadFunction(clients, memo, arn);
+}
+
+/**
+ * Which of these names are tables of the region: the region's table list (ListTables, asked at the run's start), not
+ * one DescribeTable per name after the function is known.
+ */
+export async function existingTables(clients: AwsClients, memo: Memo, names: string[]): Promise<string[]> {
+  const all = new Set(await loadTableNames(clients, memo));
+  return names.filter((n) => all.has(n));
 }
 
 /** A table's description (DescribeTable), undefined when it does not exist. */

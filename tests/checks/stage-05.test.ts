@@ -93,7 +93,7 @@ describe('AccessDenied', () => {
     [fanout, 'SNS.ListSubscriptionsByTopic', 'sns:ListSubscriptionsByTopic'],
     [dynamicOrigin, 'CloudFront.ListDistributions', 'cloudfront:ListDistributions'],
     [serverlessApi, 'ApiGatewayV2.GetIntegrations', 'apigateway:GetIntegrations'],
-    [serverlessApi, 'Lambda.GetFunction', 'lambda:GetFunction'],
+    [serverlessApi, 'Lambda.ListFunctions', 'lambda:ListFunctions'],
   ];
   it.each(denied.map(([check, key, action]) => [check.id, key, action, check] as const))(
     '%s: a denied %s is an error naming %s, never a fail',
@@ -374,7 +374,7 @@ describe('lambda.serverless-api', () => {
   it.each([
     [
       'the function names no table',
-      { 'Lambda.GetFunction': { Configuration: { FunctionName: 'f', FunctionArn: FN_ARN } } },
+      { 'Lambda.ListFunctions': { Functions: [{ FunctionName: 'f', FunctionArn: FN_ARN }] } },
       'names no existing DynamoDB table',
     ],
     [

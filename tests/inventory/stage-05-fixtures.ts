@@ -278,27 +278,18 @@ export const stage05 = (over: AllFixtures = {}): AllFixtures => ({
       { IntegrationId: 'abc123', IntegrationType: 'AWS_PROXY', IntegrationUri: FN_ARN, PayloadFormatVersion: '2.0' },
     ],
   },
-  'Lambda.GetFunction': {
-    Configuration: {
-      FunctionName: FN,
-      FunctionArn: FN_ARN,
-      Runtime: 'nodejs20.x',
-      Handler: 'index.handler',
-      Environment: { Variables: { TABLE_NAME: ITEMS_TABLE, NODE_OPTIONS: '--enable-source-maps' } },
-    },
+  'Lambda.ListFunctions': {
+    Functions: [
+      {
+        FunctionName: FN,
+        FunctionArn: FN_ARN,
+        Runtime: 'nodejs20.x',
+        Handler: 'index.handler',
+        Environment: { Variables: { TABLE_NAME: ITEMS_TABLE, NODE_OPTIONS: '--enable-source-maps' } },
+      },
+    ],
   },
-  'DynamoDB.DescribeTable': (input) =>
-    input.TableName === ITEMS_TABLE
-      ? {
-          Table: {
-            TableName: ITEMS_TABLE,
-            TableStatus: 'ACTIVE',
-            TableArn: `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${ITEMS_TABLE}`,
-          },
-        }
-      : Object.assign(new Error(`Requested resource not found: Table: ${String(input.TableName)} not found`), {
-          name: 'ResourceNotFoundException',
-        }),
+  'DynamoDB.ListTables': { TableNames: ['orders', ITEMS_TABLE] },
   ...over,
 });
 

@@ -5,7 +5,7 @@
 import type { GetApisCommandOutput, GetIntegrationsCommandOutput } from '@aws-sdk/client-apigatewayv2';
 import type { DescribeTableCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { DescribeVpcEndpointsCommandOutput } from '@aws-sdk/client-ec2';
-import type { GetFunctionCommandOutput } from '@aws-sdk/client-lambda';
+import type { GetFunctionCommandOutput, ListFunctionsCommandOutput } from '@aws-sdk/client-lambda';
 import type { DescribeDBClustersCommandOutput, DescribeGlobalClustersCommandOutput } from '@aws-sdk/client-rds';
 import type {
   ListHealthChecksCommandOutput,
@@ -39,6 +39,7 @@ export interface LaterFixtures {
   'ApiGatewayV2.GetApis'?: Answer<GetApisCommandOutput>;
   'ApiGatewayV2.GetIntegrations'?: Answer<GetIntegrationsCommandOutput>;
   'Lambda.GetFunction'?: Answer<GetFunctionCommandOutput>;
+  'Lambda.ListFunctions'?: Answer<ListFunctionsCommandOutput>;
   'DynamoDB.DescribeTable'?: Answer<DescribeTableCommandOutput>;
   'RDS.DescribeDBClusters'?: Answer<DescribeDBClustersCommandOutput>;
   'RDS.DescribeGlobalClusters'?: Answer<DescribeGlobalClustersCommandOutput>;
