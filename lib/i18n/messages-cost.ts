@@ -26,5 +26,5 @@ export const costWarningKo: Record<keyof typeof costWarningEn, string> = {
   'stack.cost.priced': '{region}의 온디맨드 요금입니다.',
   'stack.cost.estimated': '추정치입니다. 이 리전은 {region} 요금으로 계산했습니다.',
   'stack.cost.unpriced': '요금을 몰라 계산에서 뺀 클래스: {classes}.',
-  'stack.cost.cleanUp': '같은 날 삭제할 때만 배포하세요(실습의 정리 단계).',
+  'stack.cost.cleanUp': '같은 날 삭제할 때만 배포하세요(실습의 정리 절차를 따르세요).',
 };
