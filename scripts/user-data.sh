@@ -7,10 +7,16 @@
 #   STACK=scalelab-me AWS_REGION=us-east-1 DB_HOST=... DB_SECRET_ARN=... \
 #     bash scripts/user-data.sh templates/02-high-availability/solution.yaml > web-user-data.sh
 #
+# A template with more than one launch template (stage 05: web, app and worker tiers) takes the resource's logical id
+# as a second argument; without it, the first user data block of the template is printed:
+#
+#   bash scripts/user-data.sh templates/05-decouple/solution.yaml AppLaunchTemplate > app-user-data.sh
+#
 # A placeholder without a value is an error naming the variable to set, so nothing half-filled reaches an instance.
 set -euo pipefail
 
-template=${1:?usage: scripts/user-data.sh templates/<stage>/solution.yaml > user-data.sh}
+template=${1:?usage: scripts/user-data.sh templates/<stage>/solution.yaml [LaunchTemplateLogicalId] > user-data.sh}
+resource=${2:-}
 [ -r "$template" ] || { echo "user-data.sh: cannot read $template" >&2; exit 2; }
 
 # placeholder in the template -> environment variable that holds its value on the by-hand path
@@ -21,14 +27,19 @@ DbSecret=DB_SECRET_ARN
 DatabaseReplica.Endpoint.Address=DB_READ_HOST
 StaticDistribution.DomainName=STATIC_DOMAIN
 CacheReplicationGroup.PrimaryEndPoint.Address=CACHE_HOST
-SessionTable=SESSION_TABLE'
+SessionTable=SESSION_TABLE
+InternalAlb.DNSName=APP_LB_DNS
+EventsTopic=TOPIC_ARN
+WorkQueue=QUEUE_URL'
 
-MAPPING=$mapping awk '
+MAPPING=$mapping RESOURCE=$resource awk '
   BEGIN {
     n = split(ENVIRON["MAPPING"], lines, "\n")
     for (i = 1; i <= n; i++) { eq = index(lines[i], "="); var[substr(lines[i], 1, eq - 1)] = substr(lines[i], eq + 1) }
   }
-  !inside && /Fn::Base64: !Sub \|[[:space:]]*$/ { inside = 1; indent = -1; next }
+  # with a resource named, only its block: the resource starts at a two-space-indented "Name:" line
+  ENVIRON["RESOURCE"] != "" && !inside && /^  [A-Za-z0-9]+:[[:space:]]*$/ { inres = ($0 ~ ("^  " ENVIRON["RESOURCE"] ":")) }
+  !inside && (ENVIRON["RESOURCE"] == "" || inres) && /Fn::Base64: !Sub \|[[:space:]]*$/ { inside = 1; indent = -1; next }
   inside {
     if ($0 ~ /^[[:space:]]*$/) { print ""; next }
     match($0, /^ */)
@@ -47,5 +58,5 @@ MAPPING=$mapping awk '
     }
     print out line
   }
-  END { if (failed) exit 1; if (!inside) { print "user-data.sh: no Fn::Base64: !Sub | block in the template" > "/dev/stderr"; exit 1 } }
+  END { if (failed) exit 1; if (!inside) { print "user-data.sh: no Fn::Base64: !Sub | block in the template" (ENVIRON["RESOURCE"] != "" ? " under " ENVIRON["RESOURCE"] : "") > "/dev/stderr"; exit 1 } }
 ' "$template"
