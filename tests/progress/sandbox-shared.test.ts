@@ -107,4 +107,25 @@ describe.each(storeEngines)('one sandbox account served by two servers on %s', (
         ?.events.map((e) => e.EventId);
     expect(ids(a)).toEqual(ids(b));
   });
+
+  it.runIf(name === 'PGlite')(
+    'reads the version once on an embedded store, whose one owner process keeps the only copy',
+    async () => {
+      const persistence = sandboxPersistenceOf(async () => storeA);
+      let versionReads = 0;
+      const sandbox = createSandbox({
+        accountId: newAccountId(),
+        persistence: {
+          ...persistence,
+          version: (id) => {
+            versionReads++;
+            return persistence.version(id);
+          },
+        },
+      });
+      await cfn(sandbox).send(new CreateStackCommand({ StackName: 'alone', TemplateBody: vpc('10.7.0.0/16') }));
+      for (let i = 0; i < 5; i++) expect(await liveStacks(sandbox)).toEqual(['alone']);
+      expect(versionReads).toBe(1);
+    },
+  );
 });
