@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AwsClients, createClients } from '@/lib/aws/clients';
 import type { DrillUnavailableError } from '@/lib/gameday/load-world';
@@ -11,8 +12,9 @@ import { drillJob, GAMEDAY_JOB, requestStop } from '@/lib/gameday/real/drill-row
 import { followDrill } from '@/lib/gameday/real/follow';
 import type { DrillMessage } from '@/lib/gameday/stream';
 import { createJobQueue } from '@/lib/jobs/queue';
-import { createJobWorker } from '@/lib/jobs/worker';
+import { createJobWorker, releaseHeldJobs } from '@/lib/jobs/worker';
 import { openStore, type Store } from '@/lib/progress';
+import { jobs } from '@/lib/progress/schema';
 import { motoAvailable, startMoto } from '../wire/moto';
 import { resolvingFetch, startLabAppStandIn } from './lab-app-stand-in';
 import { buildLabOnMoto, createStackWithOutputs, instanceState } from './real-lab-on-moto';
@@ -179,81 +181,137 @@ describe.skipIf(!hasMoto)('a real-account drill end to end against moto, with a 
     }
   }, 60_000);
 
-  it('kill -9 of the server mid-drill: the failure stays injected until another server takes the job over and lifts it', async () => {
-    const stack = 'scalelab-drill-crash';
+  it('a clean shutdown hands the drill back: the server going away lifts nothing, the next one lifts and closes it', async () => {
+    const stack = 'scalelab-drill-restart';
     const l = await lab(stack);
-    const dir = mkdtempSync(join(tmpdir(), 'scalelab-drill-crash-'));
-    const pglite = join(dir, 'pglite');
+    const worker = createJobWorker({
+      queue: createJobQueue(store.database, { workerId: 'server-b' }),
+      handlers: {
+        [GAMEDAY_JOB]: gamedayJobHandler({
+          database: store.database,
+          workerId: () => 'server-b',
+          clientsFor: async () => l.clients,
+          liftPollMs: 50,
+        }),
+      },
+      pollMs: 100,
+    });
     try {
-      const child = spawn(
-        process.execPath,
-        ['--conditions=react-server', '--import', 'tsx', join(__dirname, 'fixtures', 'crashing-drill.ts')],
-        {
-          env: {
-            ...process.env,
-            SCALELAB_JOB_STALE_MS: '1000',
-            DRILL_PGLITE_DIR: pglite,
-            DRILL_ALB_HOST: l.albHost,
-            DRILL_STAND_IN_PORT: String(l.standIn.port),
-            DRILL_STACK: stack,
-            DRILL_LEARNER: randomUUID(),
-          },
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      );
-      let jobId: string;
-      try {
-        jobId = await new Promise<string>((resolve, reject) => {
-          let out = '';
-          child.stdout.on('data', (d: Buffer) => {
-            out += d.toString();
-            const line = out.split('\n').find((x) => x.startsWith('{'));
-            if (line) resolve((JSON.parse(line) as { jobId: string }).jobId);
-          });
-          child.on('exit', (code) => reject(new Error(`the drill's server exited with ${code} before injecting`)));
-        });
-      } finally {
-        child.kill('SIGKILL');
-        await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.on('exit', r)));
-      }
-      // The server is gone and its failure is still there: the lab's instance in the AZ stays stopped.
-      expect(await instanceState(setup, l.web[0]?.id ?? '')).toBe('stopped');
-
-      const restarted = await openStore({ dir: pglite });
-      const worker = createJobWorker({
-        queue: createJobQueue(restarted.database, { workerId: 'server-b', staleAfterMs: 1000 }),
-        handlers: {
-          [GAMEDAY_JOB]: gamedayJobHandler({
-            database: restarted.database,
-            workerId: () => 'server-b',
-            clientsFor: async () => l.clients,
-            liftPollMs: 50,
-          }),
-        },
-        pollMs: 200,
+      const queue = createJobQueue(store.database, { workerId: 'server-a' });
+      const { jobId, done } = await startRealDrill({ database: store.database, jobs: queue, secondMs: 20 }, l.clients, {
+        learnerId: randomUUID(),
+        stageId: '02-high-availability',
+        drill: 'az-outage',
+        stackName: stack,
       });
-      try {
-        expect((await drillJob(restarted.database, jobId))?.state).toBe('running');
-        worker.start();
-        await expect
-          .poll(async () => (await drillJob(restarted.database, jobId))?.state, { timeout: 20_000, interval: 200 })
-          .toBe('done');
-        const record = (await drillJob(restarted.database, jobId))?.record;
-        expect(record?.outcome).toBe('interrupted');
-        expect(record?.lift?.started).toEqual([l.web[0]?.id]);
-        expect(record?.verdict).toBeDefined();
-        expect(record?.events.at(-1)?.says.en).toMatch(
-          /The server running the drill stopped after \d+ s \(taken over\)/,
-        );
-        expect(await instanceState(setup, l.web[0]?.id ?? '')).toBe('running');
-        expect(await instanceState(setup, l.bystander)).toBe('running');
-      } finally {
-        await worker.stop(2_000);
-        await restarted.close();
-      }
+      await expect
+        .poll(async () => (await drillJob(store.database, jobId))?.record.injected, { timeout: 10_000 })
+        .toBe(true);
+      expect(await releaseHeldJobs()).toBe(1); // lib/jobs/site.ts does this on SIGTERM
+      await done;
+      expect((await drillJob(store.database, jobId))?.state).toBe('queued');
+      expect(await instanceState(setup, l.web[0]?.id ?? '')).toBe('stopped');
+      worker.start();
+      await expect
+        .poll(async () => (await drillJob(store.database, jobId))?.state, { timeout: 10_000, interval: 100 })
+        .toBe('done');
+      const record = (await drillJob(store.database, jobId))?.record;
+      expect(record?.outcome).toBe('interrupted');
+      expect(record?.lift?.started).toEqual([l.web[0]?.id]);
+      expect(await instanceState(setup, l.web[0]?.id ?? '')).toBe('running');
     } finally {
+      await worker.stop(2_000);
       await l.standIn.stop();
-      rmSync(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 60_000);
+
+  it.each([
+    ['takes the job over', 'taken over'],
+    ['finds it out of attempts and abandons it', 'abandoned'],
+  ] as const)(
+    'kill -9 of the server mid-drill: the failure stays injected until another server %s and lifts it',
+    async (_how, mode) => {
+      const stack = `scalelab-drill-crash-${mode.replace(' ', '-')}`;
+      const l = await lab(stack);
+      const dir = mkdtempSync(join(tmpdir(), 'scalelab-drill-crash-'));
+      const pglite = join(dir, 'pglite');
+      try {
+        const child = spawn(
+          process.execPath,
+          ['--conditions=react-server', '--import', 'tsx', join(__dirname, 'fixtures', 'crashing-drill.ts')],
+          {
+            env: {
+              ...process.env,
+              SCALELAB_JOB_STALE_MS: '1000',
+              DRILL_PGLITE_DIR: pglite,
+              DRILL_ALB_HOST: l.albHost,
+              DRILL_STAND_IN_PORT: String(l.standIn.port),
+              DRILL_STACK: stack,
+              DRILL_LEARNER: randomUUID(),
+            },
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
+        let jobId: string;
+        try {
+          jobId = await new Promise<string>((resolve, reject) => {
+            let out = '';
+            child.stdout.on('data', (d: Buffer) => {
+              out += d.toString();
+              const line = out.split('\n').find((x) => x.startsWith('{'));
+              if (line) resolve((JSON.parse(line) as { jobId: string }).jobId);
+            });
+            child.on('exit', (code) => reject(new Error(`the drill's server exited with ${code} before injecting`)));
+          });
+        } finally {
+          child.kill('SIGKILL');
+          await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.on('exit', r)));
+        }
+        // The server is gone and its failure is still there: the lab's instance in the AZ stays stopped.
+        expect(await instanceState(setup, l.web[0]?.id ?? '')).toBe('stopped');
+
+        const restarted = await openStore({ dir: pglite });
+        const worker = createJobWorker({
+          queue: createJobQueue(restarted.database, { workerId: 'server-b', staleAfterMs: 1000 }),
+          handlers: {
+            [GAMEDAY_JOB]: gamedayJobHandler({
+              database: restarted.database,
+              workerId: () => 'server-b',
+              clientsFor: async () => l.clients,
+              liftPollMs: 50,
+            }),
+          },
+          pollMs: 200,
+        });
+        try {
+          expect((await drillJob(restarted.database, jobId))?.state).toBe('running');
+          // As if a second server had taken it over and died as well: the job has used its two attempts.
+          if (mode === 'abandoned')
+            await restarted.database.db.update(jobs).set({ attempts: 2 }).where(eq(jobs.id, jobId));
+          worker.start();
+          await expect
+            .poll(async () => (await drillJob(restarted.database, jobId))?.state, { timeout: 20_000, interval: 200 })
+            .toBe(mode === 'abandoned' ? 'abandoned' : 'done');
+          const record = (await drillJob(restarted.database, jobId))?.record;
+          expect(record?.outcome).toBe('interrupted');
+          expect(record?.lift?.started).toEqual([l.web[0]?.id]);
+          expect(record?.verdict).toBeDefined();
+          expect(record?.events.at(-1)?.says.en).toMatch(
+            mode === 'abandoned'
+              ? /The server running the drill stopped after \d+ s \(abandoned after 2 attempt\(s\)/
+              : /The server running the drill stopped after \d+ s \(taken over\)/,
+          );
+          expect(await instanceState(setup, l.web[0]?.id ?? '')).toBe('running');
+          expect(await instanceState(setup, l.bystander)).toBe('running');
+        } finally {
+          await worker.stop(2_000);
+          await restarted.close();
+        }
+      } finally {
+        await l.standIn.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });
