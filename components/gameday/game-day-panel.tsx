@@ -1,17 +1,19 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
-import type { DrillMessage } from '@/lib/gameday/stream';
-import type { DrillEvent, DrillId, DrillTick, DrillVerdict } from '@/lib/gameday/types';
+import { useEffect, useId, useState } from 'react';
+import type { DrillId, DrillTick, DrillVerdict } from '@/lib/gameday/types';
 import type { Locale } from '@/lib/i18n/locales';
 import { gamedayText } from '@/lib/i18n/messages-gameday';
 import { DrillChart } from './drill-chart';
+import { useDrillStream } from './use-drill-stream';
 
 export interface PanelDrill {
   id: DrillId;
   title: string;
   summary: string;
   seconds: number;
+  /** Offered on a real AWS account too (else sandbox only). */
+  realAws: boolean;
 }
 
 const VERDICT_STYLE: Record<DrillVerdict['outcome'], string> = {
@@ -22,68 +24,37 @@ const VERDICT_STYLE: Record<DrillVerdict['outcome'], string> = {
 
 /**
  * The game-day panel of a lab page (stage 02+): choose a drill, confirm it, start it; the chart follows the drill's
- * stream second by second and the verdict closes it. Plain form controls, so it works with the keyboard alone.
+ * stream second by second and the verdict closes it. In the sandbox the drill plays on simulated time; on a real
+ * account it runs for real minutes on the server (the page can close and come back to it), and Stop asks the server
+ * to end it and lift the failure. Plain form controls, so it works with the keyboard alone.
  */
-export function GameDayPanel({ stageId, locale, drills }: { stageId: string; locale: Locale; drills: PanelDrill[] }) {
+export function GameDayPanel({
+  stageId,
+  locale,
+  drills,
+  real: initialReal,
+}: {
+  stageId: string;
+  locale: Locale;
+  drills: PanelDrill[];
+  /** Whether the learner's account is a real one, when the page knows it (else asked of GET /api/gameday). */
+  real?: boolean;
+}) {
   const t = gamedayText(locale);
   const id = useId();
   const [drill, setDrill] = useState<DrillId>(drills[0]?.id ?? 'az-outage');
   const [confirmed, setConfirmed] = useState(false);
-  const [running, setRunning] = useState(false);
-  const [ticks, setTicks] = useState<DrillTick[]>([]);
-  const [events, setEvents] = useState<DrillEvent[]>([]);
-  const [seconds, setSeconds] = useState(0);
-  const [verdict, setVerdict] = useState<DrillVerdict | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const abort = useRef<AbortController | null>(null);
-
-  function handle(message: DrillMessage) {
-    if (message.type === 'start') setSeconds(message.seconds);
-    else if (message.type === 'tick') {
-      setTicks((all) => [...all, message.tick]);
-      if (message.events.length) setEvents((all) => [...all, ...message.events]);
-    } else if (message.type === 'done') {
-      setEvents(message.events);
-      setVerdict(message.verdict);
-    } else setError(message.message[locale]);
-  }
+  const stream = useDrillStream(stageId, locale, initialReal ?? null);
+  const { real, running, stopping, ticks, events, seconds, verdict, outcome, error } = stream;
+  const offered = (d: PanelDrill) => !real || d.realAws;
+  // A real drill followed again after a reload: the choice shows the drill that runs.
+  useEffect(() => {
+    if (stream.drill) setDrill(stream.drill);
+  }, [stream.drill]);
 
   async function start() {
-    setRunning(true);
-    setTicks([]);
-    setEvents([]);
-    setVerdict(null);
-    setError(null);
-    const controller = new AbortController();
-    abort.current = controller;
-    try {
-      const res = await fetch('/api/gameday', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ stageId, drill, confirm: true }),
-        signal: controller.signal,
-      });
-      if (!res.ok || !res.body) {
-        const body = (await res.json().catch(() => null)) as { error?: Record<Locale, string> } | null;
-        setError(t('gameday.failed', { reason: body?.error?.[locale] ?? String(res.status) }));
-        return;
-      }
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) if (line.trim()) handle(JSON.parse(line) as DrillMessage);
-      }
-    } catch (err) {
-      if ((err as Error).name !== 'AbortError') setError(t('gameday.failed', { reason: (err as Error).message }));
-    } finally {
-      setRunning(false);
-      setConfirmed(false);
-    }
+    await stream.start(drill);
+    setConfirmed(false);
   }
 
   const chosen = drills.find((d) => d.id === drill);
@@ -100,12 +71,12 @@ export function GameDayPanel({ stageId, locale, drills }: { stageId: string; loc
       <h2 id={`${id}-title`} className="text-xl font-semibold">
         {t('gameday.title')}
       </h2>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('gameday.lead')}</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t(real ? 'gameday.leadReal' : 'gameday.lead')}</p>
       <form
         className="mt-4 space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          if (confirmed && !running) void start();
+          if (confirmed && !running && chosen && offered(chosen)) void start();
         }}
       >
         <fieldset disabled={running}>
@@ -122,13 +93,19 @@ export function GameDayPanel({ stageId, locale, drills }: { stageId: string; loc
                   value={d.id}
                   checked={drill === d.id}
                   onChange={() => setDrill(d.id)}
+                  aria-describedby={offered(d) ? undefined : `${id}-${d.id}-sandbox`}
                   className="mt-1"
                 />
                 <span>
                   <span className="font-medium">{d.title}</span>
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    {t('gameday.minutes', { n: Math.round(d.seconds / 6) / 10 })}
+                    {t(real ? 'gameday.minutesReal' : 'gameday.minutes', { n: Math.round(d.seconds / 6) / 10 })}
                   </span>
+                  {!offered(d) && (
+                    <span id={`${id}-${d.id}-sandbox`} className="block text-xs text-amber-800 dark:text-amber-300">
+                      {t('gameday.sandboxOnly')}
+                    </span>
+                  )}
                 </span>
               </label>
             ))}
@@ -143,12 +120,12 @@ export function GameDayPanel({ stageId, locale, drills }: { stageId: string; loc
             onChange={(e) => setConfirmed(e.target.checked)}
             className="mt-1"
           />
-          <span>{t('gameday.confirm')}</span>
+          <span>{t(real ? 'gameday.confirmReal' : 'gameday.confirm')}</span>
         </label>
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="submit"
-            disabled={!confirmed || running}
+            disabled={!confirmed || running || !chosen || !offered(chosen)}
             className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:cursor-not-allowed disabled:opacity-50"
           >
             {t('gameday.start')}
@@ -156,18 +133,30 @@ export function GameDayPanel({ stageId, locale, drills }: { stageId: string; loc
           {running && (
             <>
               <span role="status" className="text-sm">
-                {t('gameday.running', { t: last ? last.t + 1 : 0, n: seconds })}
+                {stopping ? t('gameday.stopping') : t('gameday.running', { t: last ? last.t + 1 : 0, n: seconds })}
               </span>
-              <button type="button" className="rounded border px-3 py-1 text-sm" onClick={() => abort.current?.abort()}>
+              <progress
+                max={seconds || 1}
+                value={last ? last.t + 1 : 0}
+                aria-label={t('gameday.progress')}
+                className="h-2 w-32"
+              />
+              <button
+                type="button"
+                disabled={stopping}
+                className="rounded border px-3 py-1 text-sm disabled:opacity-50"
+                onClick={() => void stream.stop()}
+              >
                 {t('gameday.stop')}
               </button>
             </>
           )}
         </div>
+        {running && real && <p className="text-xs text-slate-600 dark:text-slate-400">{t('gameday.canLeave')}</p>}
       </form>
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
-          {error}
+          {t('gameday.failed', { reason: error })}
         </p>
       )}
       {ticks.length > 0 && (
@@ -214,6 +203,9 @@ export function GameDayPanel({ stageId, locale, drills }: { stageId: string; loc
               {t('gameday.verdict')}: {t(`gameday.${verdict.outcome}`)}
             </h3>
             <p className="mt-1 text-sm">{verdict.says[locale]}</p>
+            {outcome && outcome !== 'finished' && (
+              <p className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t(`gameday.outcome.${outcome}`)}</p>
+            )}
           </div>
         )}
       </div>

@@ -10,6 +10,7 @@ export function GameDaySection({ lab, locale }: { lab: LabMeta; locale: Locale }
     title: d.title[locale],
     summary: d.summary[locale],
     seconds: d.seconds,
+    realAws: d.realAws,
   }));
   if (!drills.length) return null;
   return <GameDayPanel stageId={lab.id} locale={locale} drills={drills} />;

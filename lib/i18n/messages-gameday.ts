@@ -26,6 +26,21 @@ const en = {
   'gameday.failed': 'The drill could not run: {reason}',
   'gameday.seconds': '{t} s',
   'gameday.none': 'no AZ',
+  'gameday.leadReal':
+    'Your lab runs in your AWS account: the ScaleLab server sends a few requests a second to your lab’s own address (from your stack’s outputs) for the drill’s real duration, and injects the failure only on resources tagged for your lab. The failure is lifted at the end, when you stop the drill, or by another server if this one stops.',
+  'gameday.minutesReal': '{n} min',
+  'gameday.sandboxOnly':
+    'Sandbox only: on a real fleet this drill would need a load test or stopping your workers by hand.',
+  'gameday.confirmReal':
+    'I understand this drill stops or reboots real resources of my lab in my AWS account (only those tagged for the lab) and sends traffic to my lab while it runs.',
+  'gameday.stopping': 'Stopping: lifting the failure…',
+  'gameday.progress': 'Drill progress',
+  'gameday.canLeave':
+    'You can leave this page: the drill goes on on the server, and this panel shows it again when you come back.',
+  'gameday.outcome.stopped': 'Stopped early: the failure was lifted when you stopped the drill.',
+  'gameday.outcome.interrupted':
+    'The server running the drill stopped; another server lifted the failure and closed the drill.',
+  'gameday.outcome.failed': 'The failure could not be injected; nothing was left broken.',
 } as const;
 
 type Key = keyof typeof en;
@@ -54,6 +69,18 @@ const ko: Record<Key, string> = {
   'gameday.failed': '훈련을 실행할 수 없습니다: {reason}',
   'gameday.seconds': '{t}초',
   'gameday.none': 'AZ 없음',
+  'gameday.leadReal':
+    '실습이 내 AWS 계정에서 실행됩니다. ScaleLab 서버가 훈련의 실제 시간 동안 실습 자신의 주소(스택 출력에서 가져옴)로 초당 몇 개의 요청을 보내고, 실습 태그가 있는 리소스에만 장애를 주입합니다. 장애는 훈련이 끝날 때, 훈련을 중지할 때, 또는 이 서버가 멈추면 다른 서버가 해제합니다.',
+  'gameday.minutesReal': '{n}분',
+  'gameday.sandboxOnly': '샌드박스 전용: 실제 플릿에서는 이 훈련에 부하 테스트나 워커를 직접 멈추는 일이 필요합니다.',
+  'gameday.confirmReal':
+    '이 훈련이 내 AWS 계정에 있는 실습의 실제 리소스(실습 태그가 있는 것만)를 중지하거나 재부팅하고, 실행되는 동안 내 실습에 트래픽을 보낸다는 것을 이해했습니다.',
+  'gameday.stopping': '중지 중: 장애를 해제하고 있습니다…',
+  'gameday.progress': '훈련 진행률',
+  'gameday.canLeave': '이 페이지를 떠나도 됩니다. 훈련은 서버에서 계속되고, 돌아오면 이 패널이 다시 보여 줍니다.',
+  'gameday.outcome.stopped': '일찍 중지됨: 훈련을 중지할 때 장애가 해제되었습니다.',
+  'gameday.outcome.interrupted': '훈련을 실행하던 서버가 멈췄습니다. 다른 서버가 장애를 해제하고 훈련을 종료했습니다.',
+  'gameday.outcome.failed': '장애를 주입할 수 없었습니다. 망가진 채로 남은 것은 없습니다.',
 };
 
 export type GamedayKey = Key;
