@@ -94,7 +94,12 @@ async function startServer(name: string): Promise<Server> {
 
 /** kill -9 the server's whole process group (npx and the Next server under it): no shutdown handler runs. */
 function killHard(server: Server) {
-  if (server.process.pid && server.process.exitCode === null) process.kill(-server.process.pid, 'SIGKILL');
+  if (!server.process.pid || server.process.exitCode !== null) return;
+  try {
+    process.kill(-server.process.pid, 'SIGKILL');
+  } catch {
+    // gone already
+  }
 }
 
 const status = (page: Page) => page.locator('[data-stack-card] [data-stack-status]').getAttribute('data-stack-status');
@@ -147,6 +152,7 @@ describe.skipIf(Boolean(skipReason))('two servers sharing one PostgreSQL, no sti
       } catch {
         // already stopped
       }
+      rmSync(join(pgDir, '..'), { recursive: true, force: true });
     }
     rmSync(root, { recursive: true, force: true });
   });
