@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -16,5 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: on the 2-core machines the suite runs on, that is one file at
+    // a time, while many files mostly wait (on moto, the AWS CLI's processes, PGlite's start, HTTP servers). Two
+    // workers keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -9,8 +9,9 @@ import { listBackups } from '@/lib/progress/backup-files';
 import { StoreOpenError } from '@/lib/progress/database';
 import { StoreLockedError } from '@/lib/progress/store-lock';
 
-// Backups are of the embedded store (PGlite) only: a PostgreSQL server is backed up with its own tools.
-describe('backups of the embedded store', () => {
+// Backups are of the embedded store (PGlite) only: a PostgreSQL server is backed up with its own tools. Each test starts
+// PGlite on disk several times (seconds of CPU each), so it gets more than the default 30 s beside a parallel file.
+describe('backups of the embedded store', { timeout: 90_000 }, () => {
   const root = mkdtempSync(join(tmpdir(), 'scalelab-backup-'));
   const dir = join(root, 'pglite');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
