@@ -51,7 +51,14 @@ export async function startLabAppStandIn(options: {
     }
   }
   await poll();
-  const truthTimer = setInterval(() => void poll().catch(() => undefined), options.truthMs ?? 100);
+  // One poll at a time (a slow answer never overwrites a newer one).
+  let polling = true;
+  const pollLoop = (async () => {
+    while (polling) {
+      await poll().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, options.truthMs ?? 100));
+    }
+  })();
   const checkTimer = setInterval(healthCheck, options.checkMs ?? 150);
 
   const page = (id: string, az: string) => `<!doctype html>
@@ -91,8 +98,9 @@ export async function startLabAppStandIn(options: {
     statesSeen,
     hostsSeen,
     stop: async () => {
-      clearInterval(truthTimer);
+      polling = false;
       clearInterval(checkTimer);
+      await pollLoop;
       await new Promise((r) => server.close(r));
     },
   };

@@ -9,6 +9,7 @@ import { type AwsClients, createClients } from '@/lib/aws/clients';
 import type { DrillUnavailableError } from '@/lib/gameday/load-world';
 import { gamedayJobHandler, startRealDrill } from '@/lib/gameday/real/drill-job';
 import { drillJob, GAMEDAY_JOB, requestStop } from '@/lib/gameday/real/drill-row';
+import { findRealLab, planFault } from '@/lib/gameday/real/faults';
 import { followDrill } from '@/lib/gameday/real/follow';
 import type { DrillMessage } from '@/lib/gameday/stream';
 import { createJobQueue } from '@/lib/jobs/queue';
@@ -109,17 +110,23 @@ describe.skipIf(!hasMoto)('a real-account drill end to end against moto, with a 
           ticks.filter((t) => t.t >= from && t.t < to).flatMap((t) => Object.keys(t.azs).filter((a) => a !== 'none')),
         );
       expect(azsAt(0, 30)).toEqual(new Set(['us-east-1a', 'us-east-1b']));
-      // Once the stand-in's health checks have failed (a few drill seconds; more on a loaded machine), only 1b answers.
-      expect(azsAt(100, 210)).toEqual(new Set(['us-east-1b']));
-      expect(azsAt(230, 240)).toEqual(new Set(['us-east-1a', 'us-east-1b']));
+      // Once the stand-in has seen the instance stopped and its health checks have failed (a few drill seconds, more
+      // on a loaded machine), only 1b answers, for most of the failure window.
+      const darkSeconds = ticks.filter((t) => t.t >= 30 && t.t < 210 && !t.azs['us-east-1a']).length;
+      expect(darkSeconds).toBeGreaterThan(120);
+      expect(azsAt(30, 210)).toContain('us-east-1b');
+      expect(azsAt(210, 240)).toEqual(new Set(['us-east-1a', 'us-east-1b']));
       const last = messages.at(-1);
       expect(last?.type).toBe('done');
       if (last?.type !== 'done') return;
       expect(last.outcome).toBe('finished');
       expect(['held', 'blip']).toContain(last.verdict.outcome);
-      expect(last.verdict.servedPct).toBeGreaterThan(95);
+      // Half the requests fail while the stopped instance is still in rotation (a few drill seconds here; on AWS the
+      // target group's two failed 30 s health checks): a blip, not an outage.
+      expect(last.verdict.servedPct).toBeGreaterThan(75);
       expect(last.verdict.says.en).toMatch(/through the AZ failure/);
-      expect(last.events.map((e) => e.kind)).toEqual(['failure', 'recovered', 'end']);
+      expect(last.events.map((e) => e.kind)).toEqual(['failure', 'detected', 'recovered', 'in-service', 'end']);
+      expect(last.verdict.says.en).toMatch(/the ALB routed around the dead targets/);
       expect(last.events[0]?.t).toBe(30);
     } finally {
       clearInterval(watch);
@@ -180,6 +187,36 @@ describe.skipIf(!hasMoto)('a real-account drill end to end against moto, with a 
       await l.standIn.stop();
     }
   }, 60_000);
+
+  it('plans each real drill on the lab’s tagged resources only, and refuses one with nothing to act on', async () => {
+    const stack = 'scalelab-drill-plan';
+    const built = await buildLabOnMoto(setup, stack);
+    const found = await findRealLab(setup, stack);
+    expect(found.web.map((i) => i.InstanceId).sort()).toEqual(built.web.map((w) => w.id).sort());
+    expect(found.database?.DBInstanceIdentifier).toBe(built.dbId);
+    expect(await planFault(setup, 'db-failover', found)).toMatchObject({
+      stop: [],
+      reboot: { id: built.dbId, failover: true },
+    });
+    // Outside an Auto Scaling group, the instance is stopped (and started again when the drill lifts it).
+    const dies = await planFault(setup, 'instance-dies', found);
+    expect(dies.stop).toHaveLength(1);
+    expect(built.web.map((w) => w.id)).toContain(dies.stop[0]);
+    const outage = await planFault(setup, 'az-outage', found);
+    expect(outage.says.en).toBe(
+      `us-east-1a goes dark: the lab's instances there stop (${built.web[0]?.id}); the database ${built.dbId} there reboots with failover to its standby.`,
+    );
+    expect(outage.stop).not.toContain(built.bystander);
+    const empty = await findRealLab(setup, 'scalelab-nothing-here');
+    const why = (drill: 'az-outage' | 'db-failover' | 'traffic-spike') =>
+      planFault(setup, drill, empty).then(
+        () => '',
+        (err: DrillUnavailableError) => err.reason.en,
+      );
+    expect(await why('az-outage')).toMatch(/no running instance or database/);
+    expect(await why('db-failover')).toMatch(/no database tagged for it/);
+    expect(await why('traffic-spike')).toMatch(/sandbox only/);
+  }, 30_000);
 
   it('a clean shutdown hands the drill back: the server going away lifts nothing, the next one lifts and closes it', async () => {
     const stack = 'scalelab-drill-restart';

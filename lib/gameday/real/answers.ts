@@ -53,7 +53,8 @@ export function observeAnswer(
   const app = readLabAnswer(body);
   const az = app.az ?? 'none';
   const base = { t, az, status, latencyMs, ...(app.instanceId ? { instanceId: app.instanceId } : {}) };
-  if (status >= 500 || status < 200 || status >= 400)
+  // Anything but a 2xx is not the lab's page: a 5xx, a 404, or a redirect (not followed: it would leave the lab).
+  if (status < 200 || status >= 300)
     return {
       ...base,
       kind: 'error',

@@ -87,9 +87,37 @@ export async function driveDrill(deps: DriveDeps, jobId: string, record: DrillRe
       const recent = new Set<string>();
       for (let s = next - IN_SERVICE_WINDOW + 1; s <= next; s++) for (const id of answered.get(s) ?? []) recent.add(id);
       for (const o of observed) if (o.cause && o.kind !== 'ok') causes.push({ t: o.t, cause: o.cause });
-      ticks.push(tickOf(next, observed, recent.size));
+      const tick = tickOf(next, observed, recent.size);
+      ticks.push(tick);
+      observeRecovery(tick, ids);
       next++;
     }
+  }
+
+  // What the traffic itself shows, marked on the chart: the load balancer routing around the broken instances (no
+  // request fails and none of them answers), and each of them answering again after the lift.
+  const broken = [...record.plan.stop, ...(record.plan.unhealthy ? [record.plan.unhealthy] : [])];
+  let routedAround = record.events.some((e) => e.kind === 'detected');
+  const back = new Set<string>();
+  function observeRecovery(tick: DrillTick, ids: Set<string>) {
+    if (injectedAt === undefined || tick.t <= injectedAt || !broken.length) return;
+    if (!routedAround && tick.requests > 0 && tick.errors === 0 && !broken.some((id) => ids.has(id))) {
+      routedAround = true;
+      const list = broken.join(', ');
+      event(
+        tick.t,
+        'detected',
+        say(
+          `No request fails and ${list} no longer answers: the load balancer routes around it (${tick.t - injectedAt} s after the failure).`,
+          `실패하는 요청이 없고 ${list}는 더 이상 응답하지 않습니다. 로드 밸런서가 우회합니다(장애 후 ${tick.t - injectedAt}초).`,
+        ),
+      );
+    }
+    for (const id of broken)
+      if (!back.has(id) && ids.has(id) && lifting) {
+        back.add(id);
+        event(tick.t, 'in-service', say(`${id} answers again.`, `${id}가 다시 응답합니다.`));
+      }
   }
 
   async function inject(t: number) {

@@ -72,14 +72,14 @@ export async function planFault(clients: AwsClients, drill: DrillId, lab: RealLa
       );
     const stop = lab.instances.filter((i) => i.Placement?.AvailabilityZone === az).map((i) => i.InstanceId ?? '');
     const reboot = db?.AvailabilityZone === az ? { id: dbId, failover: db.MultiAZ === true } : undefined;
-    const what = [...stop, ...(reboot ? [`${dbId} (${reboot.failover ? 'reboot with failover' : 'reboot'})`] : [])];
+    const listed = stop.join(', ');
     return {
       stop,
       az,
       ...(reboot ? { reboot } : {}),
       says: {
-        en: `${az} goes dark: ${what.join(', ') || 'nothing of the lab runs there'} (stopped; the database rebooted).`,
-        ko: `${az}가 중단됩니다: ${what.join(', ') || '그곳에 실습 리소스 없음'}(중지, 데이터베이스 재부팅).`,
+        en: `${az} goes dark: ${listed ? `the lab's instances there stop (${listed})` : 'no lab instance runs there'}${reboot ? `; the database ${dbId} there reboots${reboot.failover ? ' with failover to its standby' : ', and it has no standby'}` : ''}.`,
+        ko: `${az}가 중단됩니다. ${listed ? `그곳의 실습 인스턴스가 멈춥니다(${listed})` : '그곳에는 실습 인스턴스가 없습니다'}${reboot ? `. 그곳의 데이터베이스 ${dbId}가 ${reboot.failover ? '대기 인스턴스로 장애 조치하며 ' : '대기 인스턴스 없이 '}재부팅합니다` : ''}.`,
       },
     };
   }
