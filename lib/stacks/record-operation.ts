@@ -54,6 +54,7 @@ export async function recordStackOperation(input: OperationInput): Promise<{ don
       stageId: input.stageId,
       accountId: clients.account.accountId ?? null,
       region: clients.region,
+      secondRegion: input.secondRegion ?? null,
       stackName,
       operation: input.operation,
       source: input.source,
@@ -65,6 +66,7 @@ export async function recordStackOperation(input: OperationInput): Promise<{ don
     stackName,
     since: input.since.toISOString(),
     ...(stackId ? { stackId } : {}),
+    ...(input.thenDelete?.length ? { thenDelete: input.thenDelete } : {}),
   };
   const job = await store.jobs.startHeld({
     kind: STACK_FOLLOW_JOB,
