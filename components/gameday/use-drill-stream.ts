@@ -7,6 +7,10 @@ import type { Locale } from '@/lib/i18n/locales';
 
 type Outcome = Extract<DrillMessage, { type: 'done' }>['outcome'];
 
+/** How often, and how many times, the panel joins a real drill's stream again after it broke (a minute). */
+const REJOIN_MS = 2_000;
+const MAX_REJOINS = 30;
+
 /** What the panel knows of the learner's account and their last real drill (GET /api/gameday). */
 interface Status {
   real: boolean;
@@ -42,24 +46,39 @@ export function useDrillStream(stageId: string, locale: Locale, initialReal: boo
       setError(null);
       const controller = new AbortController();
       abort.current = controller;
+      // A real drill's job, once its stream has named it, and whether its verdict came.
+      let jobId: string | undefined;
+      let finished = false;
       const handle = (message: DrillMessage) => {
         if (message.type === 'start') {
+          // A stream (re)joined from the start: it replays every second so far.
+          setTicks([]);
+          setEvents([]);
           setSeconds(message.seconds);
           setDrill(message.drill);
+          jobId = message.jobId;
         } else if (message.type === 'tick') {
           setTicks((all) => [...all, message.tick]);
           if (message.events.length) setEvents((all) => [...all, ...message.events]);
         } else if (message.type === 'done') {
+          finished = true;
           setEvents(message.events);
           setVerdict(message.verdict);
           setOutcome(message.outcome);
-        } else setError(message.message[locale]);
+        } else {
+          finished = true;
+          setError(message.message[locale]);
+        }
       };
-      try {
-        const res = await request();
+      const connect = async (open: () => Promise<Response>) => {
+        const res = await open();
         if (!res.ok || !res.body) {
           const body = (await res.json().catch(() => null)) as { error?: Record<Locale, string> } | null;
-          setError(body?.error?.[locale] ?? String(res.status));
+          const reason = body?.error?.[locale] ?? String(res.status);
+          if (!jobId) {
+            finished = true;
+            setError(reason);
+          }
           return;
         }
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -71,6 +90,27 @@ export function useDrillStream(stageId: string, locale: Locale, initialReal: boo
           const lines = buffer.split('\n');
           buffer = lines.pop() ?? '';
           for (const line of lines) if (line.trim()) handle(JSON.parse(line) as DrillMessage);
+        }
+      };
+      try {
+        let open = request;
+        for (let retry = 0; ; retry++) {
+          try {
+            await connect(open);
+          } catch (err) {
+            if ((err as Error).name === 'AbortError') return;
+            if (!jobId) throw err;
+          }
+          if (finished || !jobId || controller.signal.aborted) break;
+          // A real drill's stream broke (its server restarted, the network dropped): the drill runs on in its job, so
+          // follow it again from there, whichever server answers.
+          if (retry >= MAX_REJOINS) {
+            setError(`lost the drill's stream (${jobId})`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, REJOIN_MS));
+          const id = jobId;
+          open = () => fetch(`/api/gameday?follow=${encodeURIComponent(id)}`, { signal: controller.signal });
         }
       } catch (err) {
         if ((err as Error).name !== 'AbortError') setError((err as Error).message);
