@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { PoolClient } from 'pg';
 import { dataDir } from '@/lib/data-dir';
 import { latestBackup } from './backup-files';
+import { dropMemorySeed, memorySeed } from './memory-seed';
 import * as schema from './schema';
 import { acquireStoreLock, displayPath } from './store-lock';
 
@@ -72,14 +73,36 @@ async function openPglite(dir: string, role?: string): Promise<Database> {
   const lock = inMemory ? undefined : acquireStoreLock(dir, role);
   const stderr: string[] = [];
   let client: InstanceType<typeof PGlite>;
-  try {
-    client = await PGlite.create(dir, {
-      onStderr: (text) => {
-        stderr.push(text);
-        if (stderr.length > 20) stderr.shift();
-        return false;
+  const onStderr = (text: string) => {
+    stderr.push(text);
+    if (stderr.length > 20) stderr.shift();
+    return false;
+  };
+  // In memory (tests): from a migrated seed (lib/progress/memory-seed.ts) rather than initdb and every migration.
+  const seed = (fresh: boolean) =>
+    memorySeed(
+      migrationsFolder,
+      async () => {
+        const blank = await PGlite.create('memory://');
+        try {
+          await migrate(drizzle(blank, { schema }), { migrationsFolder });
+          return await blank.dumpDataDir('none');
+        } finally {
+          await blank.close();
+        }
       },
-    });
+      { fresh },
+    );
+  const seeded = async () => {
+    try {
+      return await PGlite.create('memory://', { loadDataDir: await seed(false), onStderr });
+    } catch {
+      dropMemorySeed(migrationsFolder);
+      return PGlite.create('memory://', { loadDataDir: await seed(true), onStderr });
+    }
+  };
+  try {
+    client = inMemory ? await seeded() : await PGlite.create(dir, { onStderr });
   } catch (err) {
     lock?.release();
     // A damaged directory makes the WebAssembly build abort ("Aborted()"); PostgreSQL's own reason is on stderr.
