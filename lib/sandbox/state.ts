@@ -81,7 +81,8 @@ export interface Step {
   /** A retained resource (DeletionPolicy: Retain) no longer belongs to the stack. */
   detach?: string;
   /** The template, parameters and tags the stack has once this step is played (an update or its rollback). */
-  definition?: { templateBody: string; parameters: ParameterRecord[]; tags: Tag[]; description?: string };
+  // `templateBody` absent: the same as the stack has when this step is played (player.ts leaves a repeat out).
+  definition?: { templateBody?: string; parameters: ParameterRecord[]; tags: Tag[]; description?: string };
 }
 
 export interface StackRecord {

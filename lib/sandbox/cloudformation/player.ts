@@ -23,7 +23,7 @@ export function applyStep(state: SandboxState, region: string, stack: StackRecor
   }
   if (step.outputs) stack.outputs = step.outputs;
   if (step.definition) {
-    stack.templateBody = step.definition.templateBody;
+    if (step.definition.templateBody !== undefined) stack.templateBody = step.definition.templateBody;
     stack.parameters = step.definition.parameters;
     stack.tags = step.definition.tags;
     stack.description = step.definition.description;
@@ -72,11 +72,22 @@ export function play(state: SandboxState, region: string, stack: StackRecord, st
   }
   const startWall = Date.now();
   const startSim = steps[0]!.at;
-  stack.pending = steps.map((s) => ({
-    ...s,
-    wallAt: Math.round(startWall + (s.at - startSim) * speed),
-    ...(s.event ? { eventId: uuid() } : {}),
-  }));
+  // The template a step gives the stack is stored only when it differs from the one the stack has by then (a create's
+  // is set at once): a fifth of a stage-00 launch's stored state, and every server writes and reads it.
+  let body = stack.templateBody;
+  stack.pending = steps.map((s) => {
+    let definition = s.definition;
+    if (definition?.templateBody !== undefined) {
+      if (definition.templateBody === body) definition = { ...definition, templateBody: undefined };
+      else body = definition.templateBody;
+    }
+    return {
+      ...s,
+      ...(definition ? { definition } : {}),
+      wallAt: Math.round(startWall + (s.at - startSim) * speed),
+      ...(s.event ? { eventId: uuid() } : {}),
+    };
+  });
   return stack.pending.at(-1)?.wallAt ?? startWall;
 }
 
