@@ -176,7 +176,15 @@ describe.skipIf(!hasMoto)('a real-account drill end to end against moto, with a 
       });
       const before = l.asked.length;
       expect(await refused(startRealDrill(deps, l.clients, { ...input, stackName: 'scalelab-elsewhere' }))).toMatch(
-        /example\.com is not a load balancer, Elastic IP or CloudFront distribution of this account/,
+        /example\.com is not a load balancer, Elastic IP or CloudFront distribution of the lab stack scalelab-elsewhere/,
+      );
+      // Another stack's load balancer in the same account (another learner's lab, say) is not this lab's endpoint.
+      await createStackWithOutputs(setup, 'scalelab-borrowed', {
+        AppUrl: `http://${l.albHost}/`,
+        AlbDnsName: l.albHost,
+      });
+      expect(await refused(startRealDrill(deps, l.clients, { ...input, stackName: 'scalelab-borrowed' }))).toMatch(
+        /is not a load balancer, Elastic IP or CloudFront distribution of the lab stack scalelab-borrowed/,
       );
       await createStackWithOutputs(setup, 'scalelab-metadata', { AppUrl: 'http://169.254.169.254/latest/' });
       expect(await refused(startRealDrill(deps, l.clients, { ...input, stackName: 'scalelab-metadata' }))).toMatch(

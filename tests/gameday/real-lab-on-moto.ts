@@ -1,4 +1,4 @@
-import { CreateStackCommand } from '@aws-sdk/client-cloudformation';
+import { CreateStackCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   CreateSubnetCommand,
   CreateVpcCommand,
@@ -6,7 +6,6 @@ import {
   DescribeInstancesCommand,
   RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { CreateLoadBalancerCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { CreateDBInstanceCommand } from '@aws-sdk/client-rds';
 import type { AwsClients } from '@/lib/aws/clients';
 
@@ -21,7 +20,7 @@ export interface MotoLab {
 /**
  * A stage 02 lab as its template leaves it, built on moto with the describes a real drill reads: two web instances in
  * two AZs tagged `scalelab:lab` / `scalelab:role=web`, a Multi-AZ database tagged for the lab, an internet-facing ALB,
- * and a stack whose AppUrl / AlbDnsName outputs name the ALB (as templates/02-high-availability's do).
+ * and a stack with an internet-facing ALB whose AppUrl / AlbDnsName outputs name it (as templates/02-high-availability's do).
  */
 export async function buildLabOnMoto(clients: AwsClients, stack: string): Promise<MotoLab> {
   const vpc = await clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }));
@@ -73,15 +72,25 @@ export async function buildLabOnMoto(clients: AwsClients, stack: string): Promis
       Tags: [{ Key: 'scalelab:lab', Value: stack }],
     }),
   );
-  const alb = await clients.elbv2.send(
-    new CreateLoadBalancerCommand({
-      Name: `${stack}-alb`.slice(0, 32),
-      Subnets: Object.values(subnets),
-      Scheme: 'internet-facing',
-    }),
+  // The ALB is the stack's own resource, its outputs as templates/02-high-availability's (AppUrl, AlbDnsName).
+  const template = {
+    Resources: {
+      Alb: {
+        Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+        Properties: { Name: `${stack}-alb`.slice(0, 32), Subnets: Object.values(subnets), Scheme: 'internet-facing' },
+      },
+    },
+    Outputs: {
+      AlbDnsName: { Value: { 'Fn::GetAtt': ['Alb', 'DNSName'] } },
+      AppUrl: { Value: { 'Fn::Join': ['', ['http://', { 'Fn::GetAtt': ['Alb', 'DNSName'] }, '/']] } },
+    },
+  };
+  await clients.cloudformation.send(
+    new CreateStackCommand({ StackName: stack, TemplateBody: JSON.stringify(template) }),
   );
-  const albHost = alb.LoadBalancers?.[0]?.DNSName ?? '';
-  await createStackWithOutputs(clients, stack, { AlbDnsName: albHost, AppUrl: `http://${albHost}/` });
+  const outputs = (await clients.cloudformation.send(new DescribeStacksCommand({ StackName: stack }))).Stacks?.[0]
+    ?.Outputs;
+  const albHost = outputs?.find((o) => o.OutputKey === 'AlbDnsName')?.OutputValue ?? '';
   return { web, bystander, albHost, dbId };
 }
 

@@ -9,7 +9,7 @@ import { DrillUnavailableError, labEndpoint } from '../load-world';
 import type { DrillId } from '../types';
 import { type DrillRecord, GAMEDAY_JOB, latestDrillJob } from './drill-row';
 import { closeInterrupted, driveDrill } from './drive';
-import { allowedLabUrl, assertOwnedEndpoint } from './endpoints';
+import { allowedLabUrl, assertStackEndpoint } from './endpoints';
 import { findRealLab, planFault } from './faults';
 import { summarize } from './topology';
 
@@ -29,8 +29,8 @@ export class DrillBusyError extends Error {
 }
 
 /**
- * Start a real drill as a job held by this server: check the URL (the stack's AppUrl output, an endpoint of the
- * account's own), plan the failure on the lab's tagged resources, store the job with the plan, and drive it in the
+ * Start a real drill as a job held by this server: check the URL (the stack's AppUrl output, an endpoint among the
+ * stack's own resources), plan the failure on the lab's tagged resources, store the job with the plan, and drive it in the
  * background. Returns the job's id at once; the drill goes on whether anyone watches, and is closed by another
  * server (the failure lifted) if this one stops.
  */
@@ -51,7 +51,7 @@ export async function startRealDrill(
   const stack = (await clients.cloudformation.send(new DescribeStacksCommand({ StackName: input.stackName })))
     .Stacks?.[0];
   const url = allowedLabUrl(appUrl, stack?.Outputs ?? []);
-  await assertOwnedEndpoint(clients, url);
+  await assertStackEndpoint(clients, input.stackName, url);
   const lab = await findRealLab(clients, input.stackName);
   const plan = await planFault(clients, input.drill, lab);
   const record: DrillRecord = {

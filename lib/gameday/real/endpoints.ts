@@ -1,7 +1,7 @@
-import type { Output } from '@aws-sdk/client-cloudformation';
+import { type Output, paginateListStackResources, type StackResourceSummary } from '@aws-sdk/client-cloudformation';
 import { ListDistributionsCommand } from '@aws-sdk/client-cloudfront';
 import { DescribeAddressesCommand } from '@aws-sdk/client-ec2';
-import { paginateDescribeLoadBalancers } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { AwsClients } from '@/lib/aws/clients';
 import { DrillUnavailableError } from '../load-world';
 
@@ -92,26 +92,37 @@ export function allowedLabUrl(url: string, outputs: Output[]): URL {
 }
 
 /**
- * The endpoint is the account's own: an Application Load Balancer of the lab region (its DNSName), an Elastic IP
- * allocated in the account, or a CloudFront domain (*.cloudfront.net). An output naming anyone else's host refuses.
+ * The endpoint is one of the lab stack's own resources (CloudFormation ListStackResources): an Application Load
+ * Balancer of the stack (its DNSName), an Elastic IP of the stack, or a CloudFront distribution of the stack (its
+ * domain). An output naming any other host — someone else's site, another stack's load balancer — refuses.
  */
-export async function assertOwnedEndpoint(clients: AwsClients, url: URL): Promise<void> {
+export async function assertStackEndpoint(clients: AwsClients, stackName: string, url: URL): Promise<void> {
   const host = url.hostname.toLowerCase();
+  const ids = (type: string) => resources.filter((r) => r.ResourceType === type).map((r) => r.PhysicalResourceId ?? '');
+  const resources: StackResourceSummary[] = [];
+  for await (const page of paginateListStackResources({ client: clients.cloudformation }, { StackName: stackName }))
+    resources.push(...(page.StackResourceSummaries ?? []));
   if (/^[a-z0-9]+\.cloudfront\.net$/.test(host)) {
-    const list = await clients.cloudfront.send(new ListDistributionsCommand({}));
-    if ((list.DistributionList?.Items ?? []).some((d) => d.DomainName?.toLowerCase() === host)) return;
+    const mine = ids('AWS::CloudFront::Distribution');
+    const list = mine.length ? await clients.cloudfront.send(new ListDistributionsCommand({})) : undefined;
+    if ((list?.DistributionList?.Items ?? []).some((d) => mine.includes(d.Id ?? '') && d.DomainName === host)) return;
   } else if (v4(host) !== undefined) {
-    const out = await clients.ec2.send(
-      new DescribeAddressesCommand({ Filters: [{ Name: 'public-ip', Values: [host] }] }),
-    );
-    if ((out.Addresses ?? []).some((a) => a.PublicIp === host)) return;
+    const mine = ids('AWS::EC2::EIP');
+    const out = mine.length
+      ? await clients.ec2.send(new DescribeAddressesCommand({ Filters: [{ Name: 'public-ip', Values: [host] }] }))
+      : undefined;
+    // An EIP's physical id is its address (EC2-Classic's Ref) or its allocation id.
+    if ((out?.Addresses ?? []).some((a) => mine.includes(a.PublicIp ?? '') || mine.includes(a.AllocationId ?? '')))
+      return;
   } else {
-    for await (const page of paginateDescribeLoadBalancers({ client: clients.elbv2 }, {}))
-      if ((page.LoadBalancers ?? []).some((lb) => lb.DNSName?.toLowerCase() === host && lb.Scheme !== 'internal'))
-        return;
+    const mine = ids('AWS::ElasticLoadBalancingV2::LoadBalancer');
+    const out = mine.length
+      ? await clients.elbv2.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: mine }))
+      : undefined;
+    if ((out?.LoadBalancers ?? []).some((lb) => lb.DNSName?.toLowerCase() === host && lb.Scheme !== 'internal')) return;
   }
   throw refuse(
-    `${host} is not a load balancer, Elastic IP or CloudFront distribution of this account in ${clients.region}.`,
-    `${host}은(는) ${clients.region}에 있는 이 계정의 로드 밸런서, 탄력적 IP 또는 CloudFront 배포가 아닙니다.`,
+    `${host} is not a load balancer, Elastic IP or CloudFront distribution of the lab stack ${stackName}: a drill sends traffic only to the lab's own endpoint.`,
+    `${host}은(는) 실습 스택 ${stackName}의 로드 밸런서, 탄력적 IP 또는 CloudFront 배포가 아닙니다. 훈련은 실습 자신의 엔드포인트로만 트래픽을 보냅니다.`,
   );
 }
