@@ -53,7 +53,7 @@ export const regionsKo: Record<keyof typeof regionsEn, string> = {
   'stack.pair.single':
     '이 템플릿에는 Role 파라미터가 없어서 {region}에만 배포됩니다. 두 번째 리전에도 배포하려면 두 리전용 파라미터를 추가하세요(첫 번째 절차).',
   'stack.pair.deleteConfirm':
-    '{name}을(를) 두 리전에서 삭제할까요? {primary}를 먼저, 그다음 {second}를 삭제합니다. 스택 안의 모든 것이 사라집니다.',
+    '{name}을(를) 두 리전에서 삭제할까요? {primary}의 스택을 먼저, 그다음 {second}의 스택을 삭제합니다. 스택 안의 모든 것이 사라집니다.',
   'stack.pair.deleteNext': '기본 스택이 없어지면 {region}도 삭제합니다.',
   'stack.pair.uptime':
     '{primary}에서 {primaryTime}, {second}에서 {secondTime} 동안 실행 중: 시간당 약 {rate} USD로 지금까지 약 {cost} USD.',

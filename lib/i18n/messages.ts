@@ -1,3 +1,4 @@
+import { PARTICLE_PATTERN, particleAfter } from './korean-particles';
 import type { Locale } from './locales';
 import { architectureEn, architectureKo } from './messages-architecture';
 import { costWarningEn, costWarningKo } from './messages-cost';
@@ -680,6 +681,9 @@ export type Translate = (key: MessageKey, vars?: Record<string, string | number>
 const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
 const BRANCH = /(zero|one|two|few|many|other) \{([^{}]*)\}/g;
 
+/** A placeholder, and the Korean particle pair written after it (`{name}을(를)`), chosen once the word is known. */
+const PLACEHOLDER = new RegExp(`\\{(\\w+)\\}(${PARTICLE_PATTERN})?`, 'g');
+
 export function translator(locale: Locale): Translate {
   const table = messages[locale];
   const rules = new Intl.PluralRules(locale);
@@ -691,5 +695,9 @@ export function translator(locale: Locale): Translate {
         const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1], m[2] ?? '']));
         return (forms.get(rules.select(n)) ?? forms.get('other') ?? whole).replaceAll('#', String(vars[name]));
       })
-      .replace(/\{(\w+)\}/g, (whole, name: string) => (vars && name in vars ? String(vars[name]) : whole));
+      .replace(PLACEHOLDER, (whole, name: string, pair?: string) => {
+        if (!vars || !(name in vars)) return whole;
+        const word = String(vars[name]);
+        return pair ? `${word}${particleAfter(word, pair)}` : word;
+      });
 }
