@@ -22,7 +22,7 @@ const en = {
   'gameday.blip': 'Held, with a blip',
   'gameday.outage': 'Outage',
   'gameday.summary':
-    '{requests} requests, {errors} errors, {degraded} without the database, {inService} web instance(s) in service',
+    '{requests} requests, {errors} errors, {degraded} without the database, {inService} web {inService, plural, one {instance} other {instances}} in service',
   'gameday.failed': 'The drill could not run: {reason}',
   'gameday.seconds': '{t} s',
   'gameday.none': 'no AZ',
@@ -88,6 +88,14 @@ export type GamedayKey = Key;
 /** The panel's strings for a locale, with `{name}` placeholders filled in. */
 export function gamedayText(locale: Locale) {
   const table: Record<Key, string> = locale === 'ko' ? ko : en;
+  const rules = new Intl.PluralRules(locale);
   return (k: Key, values: Record<string, string | number> = {}) =>
-    table[k].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+    table[k]
+      // `{n, plural, one {…} other {…}}`: the branch the locale's plural rules pick for the number.
+      .replace(
+        /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g,
+        (whole, name: string, one: string, other: string) =>
+          name in values ? (rules.select(Number(values[name])) === 'one' ? one : other) : whole,
+      )
+      .replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
