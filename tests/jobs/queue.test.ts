@@ -43,7 +43,11 @@ describe.each(storeEngines)('jobs on %s', (_name, open) => {
     const kind = kindOf('race');
     const producer = queue('producer');
     const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => producer.enqueue({ kind, key: `k${i}` })));
-    const workers = ['w1', 'w2', 'w3'].map(queue);
+    // Claimed jobs get no heartbeat here: with the short STALE_MS a loaded machine would see them go stale mid-loop
+    // and hand them out again (that is the hand-off test's subject, not this one's).
+    const workers = ['w1', 'w2', 'w3'].map((id) =>
+      createJobQueue(store.database, { workerId: id, staleAfterMs: 60_000 }),
+    );
     const taken: string[] = [];
     await Promise.all(
       workers.map(async (w) => {
