@@ -4,7 +4,7 @@ import type { LabMeta } from '@/lib/labs/types';
 import { GameDayPanel } from './game-day-panel';
 
 /** The lab page's game-day panel, for stage 02 and later: the stage's drills in the page's language. */
-export function GameDaySection({ lab, locale }: { lab: LabMeta; locale: Locale }) {
+export function GameDaySection({ lab, locale, real }: { lab: LabMeta; locale: Locale; real?: boolean }) {
   const drills = drillsForStage(lab.order).map((d) => ({
     id: d.id,
     title: d.title[locale],
@@ -13,5 +13,5 @@ export function GameDaySection({ lab, locale }: { lab: LabMeta; locale: Locale }
     realAws: d.realAws,
   }));
   if (!drills.length) return null;
-  return <GameDayPanel stageId={lab.id} locale={locale} drills={drills} />;
+  return <GameDayPanel stageId={lab.id} locale={locale} drills={drills} real={real} />;
 }

@@ -135,7 +135,7 @@ export default async function StagePage({ params }: { params: Params }) {
         />
       )}
       {panel && learnerId && <LearnerLiveArchitecture learnerId={learnerId} stageId={stage} locale={locale} />}
-      {panel && <GameDaySection lab={lab} locale={locale} />}
+      {panel && <GameDaySection lab={lab} locale={locale} real={!panel.sandbox} />}
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <article className="prose-lab min-w-0" lang={locale}>
           {/* The code blocks' colours, as classes (lib/labs/compile.ts); older compiled content has none. */}
