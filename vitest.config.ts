@@ -5,12 +5,17 @@ import { defineConfig } from 'vitest/config';
 /**
  * Test files that share their workers' loaded modules (`isolate: false`): pure functions over fixtures, the sandbox and
  * in-memory stores, none of which mocks a module, changes process.env or starts a server for the process. Loading the
- * SDK clients, the sandbox and the lab compiler once per worker instead of once per file took these 104 files from
- * 249 s to 99 s on 2 cores. Files that do (the CLI, moto, the security and instructor suites, the jobs, the store on
- * disk) keep a fresh module graph each.
+ * SDK clients, the sandbox and the lab compiler once per worker instead of once per file took the first 104 of these
+ * files from 249 s to 80-99 s on 2 cores. Files that do (the CLIs, moto, the security suite, the instructor files that
+ * set up accounts, job hand-over across processes, the store on disk) keep a fresh module graph each.
  */
 const sharedModules = [
   'tests/{checks,inventory,cfn,i18n,labs,content,sandbox,architecture,iam,journey,stacks}/**/*.test.ts',
+  'tests/accounts.test.ts',
+  'tests/grading/{grade,reports,roster,sandbox-accounts}.test.ts',
+  'tests/jobs/{orphans,queue}.test.ts',
+  'tests/progress/{memory-seed,sandbox-shared,store,unlock}.test.ts',
+  'tests/instructors/{events-input,password,roster-view,roster,stage-timeline,who-is-stuck,workshop}.test.ts',
 ];
 
 export default defineConfig({
