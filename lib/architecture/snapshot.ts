@@ -41,6 +41,9 @@ export async function architectureSnapshot(inv: Inventory, now: Date = new Date(
   } satisfies Omit<ArchitectureSnapshot, 'vpc'>;
   const vpcId = await read('vpc', () => inv.vpcId(), undefined);
   if (!vpcId) return { ...base, vpc: null };
+  // The second phase's describes start with the first: the groups and the storage wait for the first phase's nodes,
+  // not for their own round-trips after it (their errors are met and recorded by the parts that read them).
+  inv.prefetch(['autoScalingGroups', 'staticBucket', 'labDistributions']);
 
   const [network, compute, lbs, data, caches, queues, tables] = await Promise.all([
     read('subnets', () => networkPart(inv), { subnets: [] as ArchSubnet[], internetGateway: null as string | null }),
