@@ -5,6 +5,8 @@
 import { FailureBackoff, Semaphore, WindowLimiter } from './rate-limit';
 
 const MINUTE = 60_000;
+/** A learner's change-set previews and deploys in one minute. */
+export const DEPLOYS_PER_MINUTE = 20;
 
 function build() {
   return {
@@ -26,8 +28,12 @@ function build() {
     /** The editor lints as the learner types (debounced): one a second on average per learner. */
     lint: new WindowLimiter({ limit: 60, windowMs: MINUTE }),
     lintByAddress: new WindowLimiter({ limit: 1200, windowMs: MINUTE }),
-    /** Change sets and deploys: a person clicks a few times a minute. */
-    deploy: new WindowLimiter({ limit: 10, windowMs: MINUTE }),
+    /**
+     * Change sets and deploys: a person clicks a few times a minute. Stage 06's pair takes four (preview and deploy in
+     * each region) and a preview discarded and redone two more; a learner who pastes the solutions goes through a
+     * stage's preview and deploy in well under a minute. Twenty leaves them room and still stops a script.
+     */
+    deploy: new WindowLimiter({ limit: DEPLOYS_PER_MINUTE, windowMs: MINUTE }),
     deployByAddress: new WindowLimiter({ limit: 300, windowMs: MINUTE }),
     /** First-run setup attempts with a wrong setup token, per client address. */
     setup: new FailureBackoff({ free: 5, baseMs: 1000, maxMs: 15 * MINUTE, forgetMs: 60 * MINUTE }),

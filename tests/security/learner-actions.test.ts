@@ -15,7 +15,7 @@ const { getStore } = await import('@/lib/progress');
 const { getInstructorStore } = await import('@/lib/progress/instructor-store');
 const { createInstructor } = await import('@/lib/instructors/accounts');
 const { createEvent } = await import('@/lib/events/events');
-const { limits, resetLimits } = await import('@/lib/security/limits');
+const { DEPLOYS_PER_MINUTE, limits, resetLimits } = await import('@/lib/security/limits');
 const { lintTemplate } = await import('@/components/editor/actions');
 const { connectAccount } = await import('@/components/account/actions');
 const { previewLaunch } = await import('@/components/stacks/actions');
@@ -99,7 +99,7 @@ describe('the editor’s lint action', () => {
 describe('launching', () => {
   it('is rate-limited per learner before anything is sent to AWS', async () => {
     const learnerId = await asLearner();
-    for (let i = 0; i < 10; i++) limits().deploy.take(learnerId);
+    for (let i = 0; i < DEPLOYS_PER_MINUTE; i++) limits().deploy.take(learnerId);
     const result = await previewLaunch({ stageId: '00-one-user' });
     expect(result).toMatchObject({ ok: false, code: 'throttled' });
   });
