@@ -138,7 +138,7 @@ export function CheckPanel({ stageId, locale, checks, latest, account, next }: P
         )}
         {notice && <p className="text-amber-700 dark:text-amber-300">{notice}</p>}
         {finished && run.error && (
-          <p className="text-red-700 dark:text-red-300">{t('checks.runFailed', { reason: run.error })}</p>
+          <p className="text-red-700 dark:text-red-300">{t('checks.runFailed', { reason: run.error[locale] })}</p>
         )}
         {finished && !run.error && (
           <p data-run-outcome={run.allRequiredPassed ? 'passed' : 'not-passed'} className="font-medium">

@@ -106,7 +106,7 @@ export function RosterDetails({ locale, eventId, row, others, stages }: Props) {
       ) : (
         <>
           {run.error && (
-            <p className="text-red-700 dark:text-red-300">{t('checks.runFailed', { reason: run.error })}</p>
+            <p className="text-red-700 dark:text-red-300">{t('checks.runFailed', { reason: run.error[locale] })}</p>
           )}
           <ul className="space-y-1.5" data-details-run={run.id}>
             {run.results.map((r) => {

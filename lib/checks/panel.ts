@@ -26,7 +26,8 @@ export interface PanelRun {
   status: 'running' | 'finished' | 'failed';
   results: PanelResult[];
   allRequiredPassed: boolean;
-  error: string | null;
+  /** Why the run itself failed (not a check), in both languages. */
+  error: Localized | null;
   finishedAt: string | null;
   apiCalls: number;
   ms: number | null;
@@ -54,7 +55,7 @@ export function toPanelRun(row: CheckRunRow): PanelRun {
       evidence,
     })),
     allRequiredPassed: row.allRequiredPassed,
-    error: row.error,
+    error: row.error ? { en: row.error, ko: row.errorKo ?? row.error } : null,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     apiCalls: (row.apiCalls as unknown[]).length,
     ms: row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,

@@ -137,6 +137,7 @@ async function execute(
       allRequiredPassed: false,
       accountId,
       error: plain.reason.en,
+      errorKo: plain.reason.ko,
     });
   }
   const inventory = new Inventory(clients, { stackName: input.stackName });
@@ -162,6 +163,7 @@ async function execute(
       allRequiredPassed: false,
       accountId,
       error: (err as Error).message,
+      errorKo: explainAwsError(err).reason.ko,
     });
   }
   // Stored in the stage's order, whatever order they finished in.

@@ -137,6 +137,8 @@ export const checkRuns = pgTable(
     /** Set when the run finished: true only when every required check passed (an `error` never counts as a pass). */
     allRequiredPassed: boolean('all_required_passed').notNull().default(false),
     error: text('error'),
+    /** The same error explained in Korean, for Korean pages (exports keep `error`). */
+    errorKo: text('error_ko'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

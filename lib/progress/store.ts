@@ -27,6 +27,8 @@ export interface CheckRunFinish {
   allRequiredPassed: boolean;
   accountId?: string | null;
   error?: string | null;
+  /** `error` explained in Korean (a Korean page shows it; exports keep `error`). */
+  errorKo?: string | null;
   /** The architecture snapshot of the run's Inventory (lib/architecture), capped in size. */
   architecture?: unknown;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toPanelRun } from '@/lib/checks/panel';
 import { StageLockedError, startStageRun } from '@/lib/checks/run-stage';
 import { openStore, type Store } from '@/lib/progress';
 import { awsError, type Fixtures, fixtureClients, passingLab, STACK } from '../support/aws-fixtures';
@@ -82,6 +83,11 @@ describe('running a stage', () => {
     const row = await done;
     expect(row.status).toBe('failed');
     expect(row.error).toMatch(/ExpiredToken/);
+    // A Korean page shows the same explanation in Korean; exports keep the English.
+    expect(row.errorKo).toMatch(/ExpiredToken/);
+    expect(row.errorKo).toMatch(/[가-힣]/);
+    const panel = toPanelRun(row);
+    expect(panel.error).toEqual({ en: row.error, ko: row.errorKo });
   });
 
   it('refuses to run a locked stage', async () => {
