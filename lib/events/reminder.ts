@@ -9,6 +9,8 @@ export interface CleanupReminder {
   eventName: string;
   remindedAt: Date;
   stackName: string;
+  /** The regions where the lab stack still exists (the lab region first). */
+  regions: string[];
 }
 
 /**
@@ -21,11 +23,19 @@ export async function cleanupReminderFor(learnerId: string): Promise<CleanupRemi
   const store = await getStore();
   const account = await learnerAccount(store, learnerId);
   const stackName = labStackName(learnerId);
-  try {
-    const clients = clientsForAccount(account, { region: account.regions[0] ?? 'us-east-1' });
-    if (!(await currentStack(clients, stackName))) return null;
-  } catch {
-    return null;
-  }
-  return { eventName: event.name, remindedAt: event.cleanupRemindedAt, stackName };
+  // Every region of the learner's lab: stage 06's pair leaves a stack in the second region too, and a learner who
+  // deleted only the primary still pays for the secondary. A region that cannot be read counts as no stack there.
+  const regions = [...new Set(account.regions.length ? account.regions : ['us-east-1'])];
+  const found = await Promise.all(
+    regions.map(async (region) => {
+      try {
+        return (await currentStack(clientsForAccount(account, { region }), stackName)) ? region : null;
+      } catch {
+        return null;
+      }
+    }),
+  );
+  const running = found.filter((r): r is string => r !== null);
+  if (!running.length) return null;
+  return { eventName: event.name, remindedAt: event.cleanupRemindedAt, stackName, regions: running };
 }
