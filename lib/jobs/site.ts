@@ -46,7 +46,7 @@ export async function startSite(): Promise<void> {
   const backups = backupSettings();
   const stopBackups = scheduleBackups(database, {
     ...backups,
-    onError: (err) => console.error('store backup failed:', err.message),
+    onError: (err) => console.error('store backup failed:', reasonOf(err)),
   });
   if (database.embedded) {
     console.log(
@@ -62,8 +62,8 @@ export async function startSite(): Promise<void> {
       const handedBack = await releaseHeldJobs();
       if (handedBack) console.log(`Handed ${handedBack} running job(s) back to the queue.`);
       if (database.embedded) {
-        const file = await writeBackup(database, backups.keep).catch((err: Error) => {
-          console.error('final store backup failed:', err.message);
+        const file = await writeBackup(database, backups.keep).catch((err: unknown) => {
+          console.error('final store backup failed:', reasonOf(err));
           return undefined;
         });
         if (file) console.log(`Store backed up to ${displayPath(file)}.`);
@@ -90,4 +90,10 @@ export async function startSite(): Promise<void> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+}
+
+/** What went wrong, also when PGlite throws something that is not an Error (an abort while the process stops). */
+function reasonOf(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  return err === undefined ? 'the store stopped before the backup was written' : String(err);
 }
