@@ -1,3 +1,4 @@
+import { formatMessage } from './format-message';
 import type { Locale } from './locales';
 
 /** UI strings of the game-day panel (components/gameday), in both languages. Korean follows labs/glossary.ts. */
@@ -85,17 +86,8 @@ const ko: Record<Key, string> = {
 
 export type GamedayKey = Key;
 
-/** The panel's strings for a locale, with `{name}` placeholders filled in. */
+/** The panel's strings for a locale, with their placeholders filled in (lib/i18n/format-message.ts). */
 export function gamedayText(locale: Locale) {
   const table: Record<Key, string> = locale === 'ko' ? ko : en;
-  const rules = new Intl.PluralRules(locale);
-  return (k: Key, values: Record<string, string | number> = {}) =>
-    table[k]
-      // `{n, plural, one {…} other {…}}`: the branch the locale's plural rules pick for the number.
-      .replace(
-        /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g,
-        (whole, name: string, one: string, other: string) =>
-          name in values ? (rules.select(Number(values[name])) === 'one' ? one : other) : whole,
-      )
-      .replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return (k: Key, values: Record<string, string | number> = {}) => formatMessage(table[k], locale, values);
 }

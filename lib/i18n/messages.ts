@@ -1,4 +1,4 @@
-import { PARTICLE_PATTERN, particleAfter } from './korean-particles';
+import { formatMessage } from './format-message';
 import type { Locale } from './locales';
 import { architectureEn, architectureKo } from './messages-architecture';
 import { costWarningEn, costWarningKo } from './messages-cost';
@@ -676,28 +676,8 @@ export const messages: Record<Locale, Record<MessageKey, string>> = { en, ko };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** `t('journey.minutes', { n: 30 })` → "30 min". Unknown placeholders stay visible so a gap is noticed, not hidden. */
-/** `{n, plural, one {# check} other {# checks}}`: the branch the locale's plural rules pick, `#` the number. */
-const PLURAL = /\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g;
-const BRANCH = /(zero|one|two|few|many|other) \{([^{}]*)\}/g;
-
-/** A placeholder, and the Korean particle pair written after it (`{name}을(를)`), chosen once the word is known. */
-const PLACEHOLDER = new RegExp(`\\{(\\w+)\\}(${PARTICLE_PATTERN})?`, 'g');
-
+/** `t('journey.minutes', { n: 30 })` → "30 min" (lib/i18n/format-message.ts fills the placeholders). */
 export function translator(locale: Locale): Translate {
   const table = messages[locale];
-  const rules = new Intl.PluralRules(locale);
-  return (key, vars) =>
-    table[key]
-      .replace(PLURAL, (whole, name: string, branches: string) => {
-        if (!vars || !(name in vars)) return whole;
-        const n = Number(vars[name]);
-        const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1], m[2] ?? '']));
-        return (forms.get(rules.select(n)) ?? forms.get('other') ?? whole).replaceAll('#', String(vars[name]));
-      })
-      .replace(PLACEHOLDER, (whole, name: string, pair?: string) => {
-        if (!vars || !(name in vars)) return whole;
-        const word = String(vars[name]);
-        return pair ? `${word}${particleAfter(word, pair)}` : word;
-      });
+  return (key, vars) => formatMessage(table[key], locale, vars);
 }
